@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Compat path: the 7.3 mmap_action helpers a mmap_prepare hook calls
+ * (include/linux/mm.h in 7.3), and the action entry points.
+ */
+#ifndef _MMAP_PREPARE_COMPAT_ACTION_H
+#define _MMAP_PREPARE_COMPAT_ACTION_H
+
+#include <linux/bug.h>
+#include <mmap_prepare_compat/desc.h>
+#include <mmap_prepare_compat/prefix.h>
+
+/* A pure PFN remap of [@start, @start + @size) within the VMA. */
+static inline void __mpc_mmap_action_remap(struct __mpc_vm_area_desc *desc,
+					   unsigned long start,
+					   unsigned long start_pfn,
+					   unsigned long size)
+{
+	struct __mpc_mmap_action *action = &desc->action;
+
+	/* [start, start + size) must be within the VMA. */
+	WARN_ON_ONCE(start < desc->start || start >= desc->end);
+	WARN_ON_ONCE(start + size > desc->end);
+
+	action->type = __MPC_MMAP_REMAP_PFN;
+	action->remap.start = start;
+	action->remap.start_pfn = start_pfn;
+	action->remap.size = size;
+	action->remap.pgprot = desc->page_prot;
+}
+
+/* PFN remap of the whole VMA. */
+static inline void __mpc_mmap_action_remap_full(struct __mpc_vm_area_desc *desc,
+						unsigned long start_pfn)
+{
+	__mpc_mmap_action_remap(desc, desc->start, start_pfn,
+				__mpc_vma_desc_size(desc));
+}
+
+/* A pure PFN I/O remap of [@start, @start + @size) within the VMA. */
+static inline void __mpc_mmap_action_ioremap(struct __mpc_vm_area_desc *desc,
+					     unsigned long start,
+					     unsigned long start_pfn,
+					     unsigned long size)
+{
+	__mpc_mmap_action_remap(desc, start, start_pfn, size);
+	desc->action.type = __MPC_MMAP_IO_REMAP_PFN;
+}
+
+/* PFN I/O remap of the whole VMA. */
+static inline void __mpc_mmap_action_ioremap_full(struct __mpc_vm_area_desc *desc,
+						  unsigned long start_pfn)
+{
+	__mpc_mmap_action_ioremap(desc, desc->start, start_pfn,
+				  __mpc_vma_desc_size(desc));
+}
+
+/* I/O remap of physical [@start_phys_addr, +@size), from desc->pgoff pages in. */
+static inline void
+__mpc_mmap_action_simple_ioremap(struct __mpc_vm_area_desc *desc,
+				 phys_addr_t start_phys_addr,
+				 unsigned long size)
+{
+	struct __mpc_mmap_action *action = &desc->action;
+
+	action->simple_ioremap.start_phys_addr = start_phys_addr;
+	action->simple_ioremap.size = size;
+	action->type = __MPC_MMAP_SIMPLE_IO_REMAP;
+}
+
+/* Map @nr_pages kernel pages from @pages at user address @start. */
+static inline void
+__mpc_mmap_action_map_kernel_pages(struct __mpc_vm_area_desc *desc,
+				   unsigned long start, struct page **pages,
+				   unsigned long nr_pages)
+{
+	struct __mpc_mmap_action *action = &desc->action;
+
+	action->type = __MPC_MMAP_MAP_KERNEL_PAGES;
+	action->map_kernel.start = start;
+	action->map_kernel.pages = pages;
+	action->map_kernel.nr_pages = nr_pages;
+	action->map_kernel.pgoff = desc->pgoff;
+}
+
+/* Map kernel pages over the whole VMA; @pages must cover it. */
+static inline void
+__mpc_mmap_action_map_kernel_pages_full(struct __mpc_vm_area_desc *desc,
+					struct page **pages)
+{
+	__mpc_mmap_action_map_kernel_pages(desc, desc->start, pages,
+					   __mpc_vma_desc_pages(desc));
+}
+
+int __MPC_SYM(mmap_action_prepare)(struct __mpc_vm_area_desc *desc);
+int __MPC_SYM(mmap_action_complete)(struct vm_area_struct *vma,
+				    struct __mpc_mmap_action *action,
+				    bool is_compat);
+
+#define mmap_action_remap		__mpc_mmap_action_remap
+#define mmap_action_remap_full		__mpc_mmap_action_remap_full
+#define mmap_action_ioremap		__mpc_mmap_action_ioremap
+#define mmap_action_ioremap_full	__mpc_mmap_action_ioremap_full
+#define mmap_action_simple_ioremap	__mpc_mmap_action_simple_ioremap
+#define mmap_action_map_kernel_pages	__mpc_mmap_action_map_kernel_pages
+#define mmap_action_map_kernel_pages_full \
+	__mpc_mmap_action_map_kernel_pages_full
+#define mmap_action_prepare		__MPC_SYM(mmap_action_prepare)
+#define mmap_action_complete		__MPC_SYM(mmap_action_complete)
+
+#endif /* _MMAP_PREPARE_COMPAT_ACTION_H */
