@@ -28,6 +28,14 @@ int __MPC_SYM(mmap_desc)(struct vm_area_desc *desc, struct vm_area_struct *vma,
 	old_file = __MPC_SYM(set_vma_from_desc)(vma, desc, is_compat);
 	/* Complete any specified mmap actions, then ->mapped. */
 	err = mmap_action_complete(vma, &desc->action, is_compat);
+	/*
+	 * On failure 7.3's direct path unmaps the new VMA, which calls its
+	 * ->close. The kernel's .mmap error path never does (6.12+ even
+	 * resets vm_ops first), so do it here for the same driver-visible
+	 * sequence on every kernel.
+	 */
+	if (err && !is_compat && vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
 	__MPC_SYM(finish_vma_file)(vma, old_file, err);
 	return err;
 }

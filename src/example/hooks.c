@@ -50,13 +50,18 @@ static int mpc_mapped(unsigned long start, unsigned long end, pgoff_t pgoff,
 	return 0;
 }
 
+/*
+ * ->close also runs for a VMA whose action or ->mapped failed (7.3 unmaps it),
+ * so only a VMA that holds per-mapping state counts as live.
+ */
 static void mpc_vm_open(struct vm_area_struct *vma)
 {
 	struct mpc_mapping *map = vma->vm_private_data;
 
-	if (map)
-		kref_get(&map->kref);
 	atomic_inc(&mpc_example.nr_open);
+	if (!map)
+		return;
+	kref_get(&map->kref);
 	atomic_inc(&mpc_example.nr_live);
 }
 
@@ -64,9 +69,10 @@ static void mpc_vm_close(struct vm_area_struct *vma)
 {
 	struct mpc_mapping *map = vma->vm_private_data;
 
-	if (map)
-		kref_put(&map->kref, mpc_mapping_release);
 	atomic_inc(&mpc_example.nr_close);
+	if (!map)
+		return;
+	kref_put(&map->kref, mpc_mapping_release);
 	atomic_dec(&mpc_example.nr_live);
 }
 

@@ -47,7 +47,7 @@ enum mpc_inject {
  * @nr_mapped: ->mapped calls that succeeded
  * @nr_open: ->open calls
  * @nr_close: ->close calls
- * @nr_live: @nr_mapped + @nr_open - @nr_close
+ * @nr_live: VMAs that hold per-mapping state; 0 once every mapping is gone
  */
 struct mpc_example {
 	struct page *pages[MPC_EXAMPLE_PAGES];
