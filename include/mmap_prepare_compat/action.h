@@ -97,15 +97,24 @@ int __MPC_SYM(mmap_action_complete)(struct vm_area_struct *vma,
 				    struct __mpc_mmap_action *action,
 				    bool is_compat);
 
+#undef mmap_action_remap
 #define mmap_action_remap		__mpc_mmap_action_remap
+#undef mmap_action_remap_full
 #define mmap_action_remap_full		__mpc_mmap_action_remap_full
+#undef mmap_action_ioremap
 #define mmap_action_ioremap		__mpc_mmap_action_ioremap
+#undef mmap_action_ioremap_full
 #define mmap_action_ioremap_full	__mpc_mmap_action_ioremap_full
+#undef mmap_action_simple_ioremap
 #define mmap_action_simple_ioremap	__mpc_mmap_action_simple_ioremap
+#undef mmap_action_map_kernel_pages
 #define mmap_action_map_kernel_pages	__mpc_mmap_action_map_kernel_pages
+#undef mmap_action_map_kernel_pages_full
 #define mmap_action_map_kernel_pages_full \
 	__mpc_mmap_action_map_kernel_pages_full
+#undef mmap_action_prepare
 #define mmap_action_prepare		__MPC_SYM(mmap_action_prepare)
+#undef mmap_action_complete
 #define mmap_action_complete		__MPC_SYM(mmap_action_complete)
 
 #endif /* _MMAP_PREPARE_COMPAT_ACTION_H */

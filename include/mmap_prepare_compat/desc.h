@@ -47,10 +47,15 @@ static inline bool __mpc_range_in_vma_desc(const struct __mpc_vm_area_desc *desc
 	return __mpc_range_is_subset(desc->start, desc->end, start, end);
 }
 
+#undef vma_desc_size
 #define vma_desc_size			__mpc_vma_desc_size
+#undef vma_desc_pages
 #define vma_desc_pages			__mpc_vma_desc_pages
+#undef vma_desc_set_anonymous
 #define vma_desc_set_anonymous		__mpc_vma_desc_set_anonymous
+#undef vma_desc_is_cow_mapping
 #define vma_desc_is_cow_mapping		__mpc_vma_desc_is_cow_mapping
+#undef range_in_vma_desc
 #define range_in_vma_desc		__mpc_range_in_vma_desc
 
 #endif /* _MMAP_PREPARE_COMPAT_DESC_H */

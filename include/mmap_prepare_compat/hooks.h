@@ -27,6 +27,7 @@
 #include <mmap_prepare_compat/stacking.h>
 
 /* In a struct file_operations initialiser: .mmap = the trampoline of @fn. */
+#undef MMAP_PREPARE_HOOK
 #define MMAP_PREPARE_HOOK(fn)		.mmap = __mpc_mmap_##fn
 
 /*
@@ -35,9 +36,11 @@
  * VM_OPS_MAPPED_ENTRY() in MMAP_PREPARE_COMPAT_TRAMPOLINE() instead. A hook
  * that is listed nowhere draws an "unused function" warning here.
  */
+#undef VM_OP_MAPPED
 #define VM_OP_MAPPED(fn)
 
 /* One vm_operations_struct with its ->mapped hook. */
+#undef VM_OPS_MAPPED_ENTRY
 #define VM_OPS_MAPPED_ENTRY(ops, fn)	{ .vm_ops = (ops), .mapped = (fn) }
 
 /*
@@ -45,6 +48,7 @@
  * arguments are VM_OPS_MAPPED_ENTRY()s: every vm_operations_struct with a
  * ->mapped hook that @fn may install in desc->vm_ops.
  */
+#undef MMAP_PREPARE_COMPAT_TRAMPOLINE
 #define MMAP_PREPARE_COMPAT_TRAMPOLINE(fn, ...)				\
 	static const struct __mpc_mapped_entry __mpc_mapped_##fn[] = {	\
 		__VA_ARGS__						\
@@ -62,6 +66,7 @@
  * inner hook @fn directly, give the descriptor the ->mapped table that
  * MMAP_PREPARE_COMPAT_TRAMPOLINE(@fn, ...) declared.
  */
+#undef MMAP_PREPARE_COMPAT_NESTED
 #define MMAP_PREPARE_COMPAT_NESTED(desc, fn)				\
 	do {								\
 		(desc)->action.__mpc_mapped = __mpc_mapped_##fn;	\

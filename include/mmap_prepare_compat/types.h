@@ -100,10 +100,15 @@ struct __mpc_vm_area_desc {
 };
 
 /* The upstream names. */
+#undef vm_area_desc
 #define vm_area_desc			__mpc_vm_area_desc
+#undef mmap_action
 #define mmap_action			__mpc_mmap_action
+#undef mmap_action_type
 #define mmap_action_type		__mpc_mmap_action_type
+#undef vma_flag_t
 #define vma_flag_t			__mpc_vma_flag_t
+#undef vma_flags_t
 #define vma_flags_t			__mpc_vma_flags_t
 
 #undef MMAP_NOTHING
@@ -111,10 +116,15 @@ struct __mpc_vm_area_desc {
 #undef MMAP_IO_REMAP_PFN
 #undef MMAP_SIMPLE_IO_REMAP
 #undef MMAP_MAP_KERNEL_PAGES
+#undef MMAP_NOTHING
 #define MMAP_NOTHING			__MPC_MMAP_NOTHING
+#undef MMAP_REMAP_PFN
 #define MMAP_REMAP_PFN			__MPC_MMAP_REMAP_PFN
+#undef MMAP_IO_REMAP_PFN
 #define MMAP_IO_REMAP_PFN		__MPC_MMAP_IO_REMAP_PFN
+#undef MMAP_SIMPLE_IO_REMAP
 #define MMAP_SIMPLE_IO_REMAP		__MPC_MMAP_SIMPLE_IO_REMAP
+#undef MMAP_MAP_KERNEL_PAGES
 #define MMAP_MAP_KERNEL_PAGES		__MPC_MMAP_MAP_KERNEL_PAGES
 
 #undef NUM_VMA_FLAG_BITS

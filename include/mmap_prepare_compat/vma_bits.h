@@ -205,189 +205,251 @@ enum {
 };
 
 #ifdef VM_READ
+#undef VMA_READ_BIT
 #define VMA_READ_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_READ_BIT)
 #endif
 #ifdef VM_WRITE
+#undef VMA_WRITE_BIT
 #define VMA_WRITE_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_WRITE_BIT)
 #endif
 #ifdef VM_EXEC
+#undef VMA_EXEC_BIT
 #define VMA_EXEC_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_EXEC_BIT)
 #endif
 #ifdef VM_SHARED
+#undef VMA_SHARED_BIT
 #define VMA_SHARED_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_SHARED_BIT)
 #endif
 #ifdef VM_MAYREAD
+#undef VMA_MAYREAD_BIT
 #define VMA_MAYREAD_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MAYREAD_BIT)
 #endif
 #ifdef VM_MAYWRITE
+#undef VMA_MAYWRITE_BIT
 #define VMA_MAYWRITE_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MAYWRITE_BIT)
 #endif
 #ifdef VM_MAYEXEC
+#undef VMA_MAYEXEC_BIT
 #define VMA_MAYEXEC_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MAYEXEC_BIT)
 #endif
 #ifdef VM_MAYSHARE
+#undef VMA_MAYSHARE_BIT
 #define VMA_MAYSHARE_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MAYSHARE_BIT)
 #endif
 #ifdef VM_GROWSDOWN
+#undef VMA_GROWSDOWN_BIT
 #define VMA_GROWSDOWN_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_GROWSDOWN_BIT)
 #endif
 #ifdef VM_UFFD_MISSING
+#undef VMA_UFFD_MISSING_BIT
 #define VMA_UFFD_MISSING_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_UFFD_MISSING_BIT)
 #endif
 #ifdef VM_MAYOVERLAY
+#undef VMA_MAYOVERLAY_BIT
 #define VMA_MAYOVERLAY_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MAYOVERLAY_BIT)
 #endif
 #ifdef VM_PFNMAP
+#undef VMA_PFNMAP_BIT
 #define VMA_PFNMAP_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_PFNMAP_BIT)
 #endif
 #ifdef VM_DENYWRITE
+#undef VMA_DENYWRITE_BIT
 #define VMA_DENYWRITE_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_DENYWRITE_BIT)
 #endif
 #ifdef VM_MAYBE_GUARD
+#undef VMA_MAYBE_GUARD_BIT
 #define VMA_MAYBE_GUARD_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MAYBE_GUARD_BIT)
 #endif
 #ifdef VM_UFFD_WP
+#undef VMA_UFFD_WP_BIT
 #define VMA_UFFD_WP_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_UFFD_WP_BIT)
 #endif
 #ifdef VM_LOCKED
+#undef VMA_LOCKED_BIT
 #define VMA_LOCKED_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_LOCKED_BIT)
 #endif
 #ifdef VM_IO
+#undef VMA_IO_BIT
 #define VMA_IO_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_IO_BIT)
 #endif
 #ifdef VM_SEQ_READ
+#undef VMA_SEQ_READ_BIT
 #define VMA_SEQ_READ_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_SEQ_READ_BIT)
 #endif
 #ifdef VM_RAND_READ
+#undef VMA_RAND_READ_BIT
 #define VMA_RAND_READ_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_RAND_READ_BIT)
 #endif
 #ifdef VM_DONTCOPY
+#undef VMA_DONTCOPY_BIT
 #define VMA_DONTCOPY_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_DONTCOPY_BIT)
 #endif
 #ifdef VM_DONTEXPAND
+#undef VMA_DONTEXPAND_BIT
 #define VMA_DONTEXPAND_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_DONTEXPAND_BIT)
 #endif
 #ifdef VM_LOCKONFAULT
+#undef VMA_LOCKONFAULT_BIT
 #define VMA_LOCKONFAULT_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_LOCKONFAULT_BIT)
 #endif
 #ifdef VM_ACCOUNT
+#undef VMA_ACCOUNT_BIT
 #define VMA_ACCOUNT_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_ACCOUNT_BIT)
 #endif
 #ifdef VM_NORESERVE
+#undef VMA_NORESERVE_BIT
 #define VMA_NORESERVE_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_NORESERVE_BIT)
 #endif
 #ifdef VM_HUGETLB
+#undef VMA_HUGETLB_BIT
 #define VMA_HUGETLB_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_HUGETLB_BIT)
 #endif
 #ifdef VM_SYNC
+#undef VMA_SYNC_BIT
 #define VMA_SYNC_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_SYNC_BIT)
 #endif
 #ifdef VM_ARCH_1
+#undef VMA_ARCH_1_BIT
 #define VMA_ARCH_1_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_ARCH_1_BIT)
 #endif
 #ifdef VM_WIPEONFORK
+#undef VMA_WIPEONFORK_BIT
 #define VMA_WIPEONFORK_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_WIPEONFORK_BIT)
 #endif
 #ifdef VM_DONTDUMP
+#undef VMA_DONTDUMP_BIT
 #define VMA_DONTDUMP_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_DONTDUMP_BIT)
 #endif
 #ifdef VM_SOFTDIRTY
+#undef VMA_SOFTDIRTY_BIT
 #define VMA_SOFTDIRTY_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_SOFTDIRTY_BIT)
 #endif
 #ifdef VM_MIXEDMAP
+#undef VMA_MIXEDMAP_BIT
 #define VMA_MIXEDMAP_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MIXEDMAP_BIT)
 #endif
 #ifdef VM_HUGEPAGE
+#undef VMA_HUGEPAGE_BIT
 #define VMA_HUGEPAGE_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_HUGEPAGE_BIT)
 #endif
 #ifdef VM_NOHUGEPAGE
+#undef VMA_NOHUGEPAGE_BIT
 #define VMA_NOHUGEPAGE_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_NOHUGEPAGE_BIT)
 #endif
 #ifdef VM_MERGEABLE
+#undef VMA_MERGEABLE_BIT
 #define VMA_MERGEABLE_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MERGEABLE_BIT)
 #endif
 #ifdef VM_HIGH_ARCH_0
+#undef VMA_HIGH_ARCH_0_BIT
 #define VMA_HIGH_ARCH_0_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_HIGH_ARCH_0_BIT)
 #endif
 #ifdef VM_HIGH_ARCH_1
+#undef VMA_HIGH_ARCH_1_BIT
 #define VMA_HIGH_ARCH_1_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_HIGH_ARCH_1_BIT)
 #endif
 #ifdef VM_HIGH_ARCH_2
+#undef VMA_HIGH_ARCH_2_BIT
 #define VMA_HIGH_ARCH_2_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_HIGH_ARCH_2_BIT)
 #endif
 #ifdef VM_HIGH_ARCH_3
+#undef VMA_HIGH_ARCH_3_BIT
 #define VMA_HIGH_ARCH_3_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_HIGH_ARCH_3_BIT)
 #endif
 #ifdef VM_HIGH_ARCH_4
+#undef VMA_HIGH_ARCH_4_BIT
 #define VMA_HIGH_ARCH_4_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_HIGH_ARCH_4_BIT)
 #endif
 #ifdef VM_HIGH_ARCH_5
+#undef VMA_HIGH_ARCH_5_BIT
 #define VMA_HIGH_ARCH_5_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_HIGH_ARCH_5_BIT)
 #endif
 #ifdef VM_HIGH_ARCH_6
+#undef VMA_HIGH_ARCH_6_BIT
 #define VMA_HIGH_ARCH_6_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_HIGH_ARCH_6_BIT)
 #endif
 #ifdef VM_ALLOW_ANY_UNCACHED
+#undef VMA_ALLOW_ANY_UNCACHED_BIT
 #define VMA_ALLOW_ANY_UNCACHED_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_ALLOW_ANY_UNCACHED_BIT)
 #endif
 #ifdef VM_DROPPABLE
+#undef VMA_DROPPABLE_BIT
 #define VMA_DROPPABLE_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_DROPPABLE_BIT)
 #endif
 #ifdef VM_UFFD_MINOR
+#undef VMA_UFFD_MINOR_BIT
 #define VMA_UFFD_MINOR_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_UFFD_MINOR_BIT)
 #endif
 #ifdef VM_SEALED
+#undef VMA_SEALED_BIT
 #define VMA_SEALED_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_SEALED_BIT)
 #endif
 #ifdef VM_UFFD_RWP
+#undef VMA_UFFD_RWP_BIT
 #define VMA_UFFD_RWP_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_UFFD_RWP_BIT)
 #endif
 #ifdef VM_PKEY_BIT0
+#undef VMA_PKEY_BIT0_BIT
 #define VMA_PKEY_BIT0_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_PKEY_BIT0_BIT)
 #endif
 #ifdef VM_PKEY_BIT1
+#undef VMA_PKEY_BIT1_BIT
 #define VMA_PKEY_BIT1_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_PKEY_BIT1_BIT)
 #endif
 #ifdef VM_PKEY_BIT2
+#undef VMA_PKEY_BIT2_BIT
 #define VMA_PKEY_BIT2_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_PKEY_BIT2_BIT)
 #endif
 #ifdef VM_PKEY_BIT3
+#undef VMA_PKEY_BIT3_BIT
 #define VMA_PKEY_BIT3_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_PKEY_BIT3_BIT)
 #endif
 #ifdef VM_PKEY_BIT4
+#undef VMA_PKEY_BIT4_BIT
 #define VMA_PKEY_BIT4_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_PKEY_BIT4_BIT)
 #endif
 #ifdef VM_SHADOW_STACK
+#undef VMA_SHADOW_STACK_BIT
 #define VMA_SHADOW_STACK_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_SHADOW_STACK_BIT)
 #endif
 #ifdef VM_PAT
+#undef VMA_PAT_BIT
 #define VMA_PAT_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_PAT_BIT)
 #endif
 #ifdef VM_SAO
+#undef VMA_SAO_BIT
 #define VMA_SAO_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_SAO_BIT)
 #endif
 #ifdef VM_GROWSUP
+#undef VMA_GROWSUP_BIT
 #define VMA_GROWSUP_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_GROWSUP_BIT)
 #endif
 #ifdef VM_SPARC_ADI
+#undef VMA_SPARC_ADI_BIT
 #define VMA_SPARC_ADI_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_SPARC_ADI_BIT)
 #endif
 #ifdef VM_ARM64_BTI
+#undef VMA_ARM64_BTI_BIT
 #define VMA_ARM64_BTI_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_ARM64_BTI_BIT)
 #endif
 #ifdef VM_ARCH_CLEAR
+#undef VMA_ARCH_CLEAR_BIT
 #define VMA_ARCH_CLEAR_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_ARCH_CLEAR_BIT)
 #endif
 #ifdef VM_MAPPED_COPY
+#undef VMA_MAPPED_COPY_BIT
 #define VMA_MAPPED_COPY_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MAPPED_COPY_BIT)
 #endif
 #ifdef VM_MTE
+#undef VMA_MTE_BIT
 #define VMA_MTE_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MTE_BIT)
 #endif
 #ifdef VM_MTE_ALLOWED
+#undef VMA_MTE_ALLOWED_BIT
 #define VMA_MTE_ALLOWED_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_MTE_ALLOWED_BIT)
 #endif
 #ifdef VM_STACK
+#undef VMA_STACK_BIT
 #define VMA_STACK_BIT	((__force __mpc_vma_flag_t)__MPC_VMA_STACK_BIT)
 #endif
 

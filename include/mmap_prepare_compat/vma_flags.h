@@ -136,42 +136,57 @@ __mpc_vma_desc_clear_flags_mask(struct __mpc_vm_area_desc *desc,
 #define append_vma_flags(flags, ...) \
 	__mpc_mk_vma_flags(flags, __MPC_NR_VMA_BITS(__VA_ARGS__), \
 			   __MPC_VMA_BITS(__VA_ARGS__))
+#undef vma_flags_empty
 #define vma_flags_empty			__mpc_vma_flags_empty
+#undef vma_flags_test
 #define vma_flags_test			__mpc_vma_flags_test
+#undef vma_flags_test_any_mask
 #define vma_flags_test_any_mask		__mpc_vma_flags_test_any_mask
 #undef vma_flags_test_any
 #define vma_flags_test_any(flags, ...) \
 	__mpc_vma_flags_test_any_mask(flags, mk_vma_flags(__VA_ARGS__))
+#undef vma_flags_test_all_mask
 #define vma_flags_test_all_mask		__mpc_vma_flags_test_all_mask
 #undef vma_flags_test_all
 #define vma_flags_test_all(flags, ...) \
 	__mpc_vma_flags_test_all_mask(flags, mk_vma_flags(__VA_ARGS__))
+#undef vma_flags_set_flag
 #define vma_flags_set_flag		__mpc_vma_flags_set_flag
+#undef vma_flags_set_mask
 #define vma_flags_set_mask		__mpc_vma_flags_set_mask
 #undef vma_flags_set
 #define vma_flags_set(flags, ...) \
 	__mpc_vma_flags_set_mask(flags, mk_vma_flags(__VA_ARGS__))
+#undef vma_flags_clear_mask
 #define vma_flags_clear_mask		__mpc_vma_flags_clear_mask
 #undef vma_flags_clear
 #define vma_flags_clear(flags, ...) \
 	__mpc_vma_flags_clear_mask(flags, mk_vma_flags(__VA_ARGS__))
+#undef vma_flags_to_legacy
 #define vma_flags_to_legacy		__mpc_vma_flags_to_legacy
+#undef legacy_to_vma_flags
 #define legacy_to_vma_flags		__mpc_legacy_to_vma_flags
+#undef vma_flags_is_cow_mapping
 #define vma_flags_is_cow_mapping	__mpc_vma_flags_is_cow_mapping
 
+#undef vma_desc_test
 #define vma_desc_test			__mpc_vma_desc_test
+#undef vma_desc_test_any_mask
 #define vma_desc_test_any_mask		__mpc_vma_desc_test_any_mask
 #undef vma_desc_test_any
 #define vma_desc_test_any(desc, ...) \
 	__mpc_vma_desc_test_any_mask(desc, mk_vma_flags(__VA_ARGS__))
+#undef vma_desc_test_all_mask
 #define vma_desc_test_all_mask		__mpc_vma_desc_test_all_mask
 #undef vma_desc_test_all
 #define vma_desc_test_all(desc, ...) \
 	__mpc_vma_desc_test_all_mask(desc, mk_vma_flags(__VA_ARGS__))
+#undef vma_desc_set_flags_mask
 #define vma_desc_set_flags_mask		__mpc_vma_desc_set_flags_mask
 #undef vma_desc_set_flags
 #define vma_desc_set_flags(desc, ...) \
 	__mpc_vma_desc_set_flags_mask(desc, mk_vma_flags(__VA_ARGS__))
+#undef vma_desc_clear_flags_mask
 #define vma_desc_clear_flags_mask	__mpc_vma_desc_clear_flags_mask
 #undef vma_desc_clear_flags
 #define vma_desc_clear_flags(desc, ...) \
