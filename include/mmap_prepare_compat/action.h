@@ -10,7 +10,15 @@
 #include <mmap_prepare_compat/desc.h>
 #include <mmap_prepare_compat/prefix.h>
 
-/* A pure PFN remap of [@start, @start + @size) within the VMA. */
+/**
+ * __mpc_mmap_action_remap() - compat mmap_action_remap(): request a PFN remap
+ * @desc: the VMA descriptor
+ * @start: the user address to start at, within the VMA
+ * @start_pfn: the first PFN to map
+ * @size: the size in bytes, at most to the end of the VMA
+ *
+ * Records the current @desc->page_prot as the remap's protection.
+ */
 static inline void __mpc_mmap_action_remap(struct __mpc_vm_area_desc *desc,
 					   unsigned long start,
 					   unsigned long start_pfn,
@@ -29,7 +37,11 @@ static inline void __mpc_mmap_action_remap(struct __mpc_vm_area_desc *desc,
 	action->remap.pgprot = desc->page_prot;
 }
 
-/* PFN remap of the whole VMA. */
+/**
+ * __mpc_mmap_action_remap_full() - compat mmap_action_remap_full()
+ * @desc: the VMA descriptor
+ * @start_pfn: the first PFN to map over the whole VMA
+ */
 static inline void __mpc_mmap_action_remap_full(struct __mpc_vm_area_desc *desc,
 						unsigned long start_pfn)
 {
@@ -37,7 +49,13 @@ static inline void __mpc_mmap_action_remap_full(struct __mpc_vm_area_desc *desc,
 				__mpc_vma_desc_size(desc));
 }
 
-/* A pure PFN I/O remap of [@start, @start + @size) within the VMA. */
+/**
+ * __mpc_mmap_action_ioremap() - compat mmap_action_ioremap(): PFN I/O remap
+ * @desc: the VMA descriptor
+ * @start: the user address to start at, within the VMA
+ * @start_pfn: the first PFN to map
+ * @size: the size in bytes, at most to the end of the VMA
+ */
 static inline void __mpc_mmap_action_ioremap(struct __mpc_vm_area_desc *desc,
 					     unsigned long start,
 					     unsigned long start_pfn,
@@ -47,7 +65,11 @@ static inline void __mpc_mmap_action_ioremap(struct __mpc_vm_area_desc *desc,
 	desc->action.type = __MPC_MMAP_IO_REMAP_PFN;
 }
 
-/* PFN I/O remap of the whole VMA. */
+/**
+ * __mpc_mmap_action_ioremap_full() - compat mmap_action_ioremap_full()
+ * @desc: the VMA descriptor
+ * @start_pfn: the first PFN to map over the whole VMA
+ */
 static inline void __mpc_mmap_action_ioremap_full(struct __mpc_vm_area_desc *desc,
 						  unsigned long start_pfn)
 {
@@ -55,7 +77,15 @@ static inline void __mpc_mmap_action_ioremap_full(struct __mpc_vm_area_desc *des
 				  __mpc_vma_desc_size(desc));
 }
 
-/* I/O remap of physical [@start_phys_addr, +@size), from desc->pgoff pages in. */
+/**
+ * __mpc_mmap_action_simple_ioremap() - compat mmap_action_simple_ioremap()
+ * @desc: the VMA descriptor
+ * @start_phys_addr: start of the physical memory to map
+ * @size: size of that memory
+ *
+ * Maps the VMA from @desc->pgoff pages into the physical range; the range
+ * must cover the VMA. Tweak @desc->page_prot first for write-combining.
+ */
 static inline void
 __mpc_mmap_action_simple_ioremap(struct __mpc_vm_area_desc *desc,
 				 phys_addr_t start_phys_addr,
@@ -68,7 +98,13 @@ __mpc_mmap_action_simple_ioremap(struct __mpc_vm_area_desc *desc,
 	action->type = __MPC_MMAP_SIMPLE_IO_REMAP;
 }
 
-/* Map @nr_pages kernel pages from @pages at user address @start. */
+/**
+ * __mpc_mmap_action_map_kernel_pages() - compat mmap_action_map_kernel_pages()
+ * @desc: the VMA descriptor
+ * @start: the user address to map the first page at
+ * @pages: the kernel pages
+ * @nr_pages: the number of entries of @pages to map
+ */
 static inline void
 __mpc_mmap_action_map_kernel_pages(struct __mpc_vm_area_desc *desc,
 				   unsigned long start, struct page **pages,
@@ -83,7 +119,12 @@ __mpc_mmap_action_map_kernel_pages(struct __mpc_vm_area_desc *desc,
 	action->map_kernel.pgoff = desc->pgoff;
 }
 
-/* Map kernel pages over the whole VMA; @pages must cover it. */
+/**
+ * __mpc_mmap_action_map_kernel_pages_full() - compat
+ *	mmap_action_map_kernel_pages_full()
+ * @desc: the VMA descriptor
+ * @pages: the kernel pages; enough entries to cover the whole VMA
+ */
 static inline void
 __mpc_mmap_action_map_kernel_pages_full(struct __mpc_vm_area_desc *desc,
 					struct page **pages)

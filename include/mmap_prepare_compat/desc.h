@@ -8,22 +8,45 @@
 #include <mmap_prepare_compat/types.h>
 #include <mmap_prepare_compat/vma_flags.h>
 
+/**
+ * __mpc_vma_desc_size() - compat vma_desc_size()
+ * @desc: the VMA descriptor
+ *
+ * Return: the size of the VMA in bytes.
+ */
 static inline unsigned long __mpc_vma_desc_size(const struct __mpc_vm_area_desc *desc)
 {
 	return desc->end - desc->start;
 }
 
+/**
+ * __mpc_vma_desc_pages() - compat vma_desc_pages()
+ * @desc: the VMA descriptor
+ *
+ * Return: the size of the VMA in pages.
+ */
 static inline unsigned long __mpc_vma_desc_pages(const struct __mpc_vm_area_desc *desc)
 {
 	return __mpc_vma_desc_size(desc) >> PAGE_SHIFT;
 }
 
-/* Make the mapping anonymous, as /dev/zero does for private mappings. */
+/**
+ * __mpc_vma_desc_set_anonymous() - compat vma_desc_set_anonymous()
+ * @desc: the VMA descriptor
+ *
+ * Makes the mapping anonymous, as /dev/zero does for private mappings.
+ */
 static inline void __mpc_vma_desc_set_anonymous(struct __mpc_vm_area_desc *desc)
 {
 	desc->vm_ops = NULL;
 }
 
+/**
+ * __mpc_vma_desc_is_cow_mapping() - compat vma_desc_is_cow_mapping()
+ * @desc: the VMA descriptor
+ *
+ * Return: true for a private writable (copy-on-write) mapping.
+ */
 static inline bool __mpc_vma_desc_is_cow_mapping(struct __mpc_vm_area_desc *desc)
 {
 	return __mpc_vma_flags_is_cow_mapping(&desc->vma_flags);
@@ -37,7 +60,14 @@ static inline bool __mpc_range_is_subset(unsigned long outer_start,
 	return outer_start <= inner_start && inner_end <= outer_end;
 }
 
-/* Is [@start, @end) a subset of the VMA that @desc describes? */
+/**
+ * __mpc_range_in_vma_desc() - compat range_in_vma_desc()
+ * @desc: the VMA descriptor, may be NULL
+ * @start: start of the range
+ * @end: exclusive end of the range
+ *
+ * Return: true if [@start, @end) lies within the VMA @desc describes.
+ */
 static inline bool __mpc_range_in_vma_desc(const struct __mpc_vm_area_desc *desc,
 					   unsigned long start, unsigned long end)
 {

@@ -10,7 +10,7 @@
  *	};
  *
  *	MMAP_PREPARE_COMPAT_TRAMPOLINE(foo_mmap_prepare,
- *		VM_OPS_MAPPED_ENTRY(&foo_vm_ops, foo_mapped));
+ *				       VM_OPS_MAPPED_ENTRY(&foo_vm_ops, foo_mapped));
  *
  *	static const struct file_operations foo_fops = {
  *		.owner = THIS_MODULE,
@@ -26,52 +26,74 @@
 #include <linux/kernel.h>
 #include <mmap_prepare_compat/stacking.h>
 
-/* In a struct file_operations initialiser: .mmap = the trampoline of @fn. */
-#undef MMAP_PREPARE_HOOK
+/**
+ * MMAP_PREPARE_HOOK - wire a mmap_prepare hook into a struct file_operations
+ * @fn: the driver's mmap_prepare hook, int (*)(struct vm_area_desc *)
+ *
+ * Used as a member initialiser. Native path: .mmap_prepare = @fn. Compat
+ * path: .mmap = the trampoline MMAP_PREPARE_COMPAT_TRAMPOLINE(@fn) defined.
+ */
 #define MMAP_PREPARE_HOOK(fn)		.mmap = __mpc_mmap_##fn
 
-/*
- * In a struct vm_operations_struct initialiser, without a trailing comma.
- * Kernels before 7.1 have no ->mapped member: the hook is listed with
- * VM_OPS_MAPPED_ENTRY() in MMAP_PREPARE_COMPAT_TRAMPOLINE() instead. A hook
- * that is listed nowhere draws an "unused function" warning here.
+/**
+ * VM_OP_MAPPED - wire a ->mapped hook into a struct vm_operations_struct
+ * @fn: int (*)(unsigned long start, unsigned long end, pgoff_t pgoff,
+ *	const struct file *file, void **vm_private_data)
+ *
+ * Used as a member initialiser, without a trailing comma. Native path:
+ * .mapped = @fn. Kernels before 7.1 have no ->mapped member, so on the compat
+ * path this expands to nothing and the hook is listed with
+ * VM_OPS_MAPPED_ENTRY() in MMAP_PREPARE_COMPAT_TRAMPOLINE() instead; a hook
+ * listed nowhere draws an "unused function" warning.
  */
-#undef VM_OP_MAPPED
 #define VM_OP_MAPPED(fn)
 
-/* One vm_operations_struct with its ->mapped hook. */
-#undef VM_OPS_MAPPED_ENTRY
+/**
+ * VM_OPS_MAPPED_ENTRY - a vm_operations_struct and its ->mapped hook
+ * @ops: pointer to the operations a mmap_prepare hook may install
+ * @fn: the ->mapped hook of @ops
+ *
+ * An optional argument of MMAP_PREPARE_COMPAT_TRAMPOLINE().
+ */
 #define VM_OPS_MAPPED_ENTRY(ops, fn)	{ .vm_ops = (ops), .mapped = (fn) }
 
-/*
- * Define the .mmap trampoline for the mmap_prepare hook @fn. The optional
- * arguments are VM_OPS_MAPPED_ENTRY()s: every vm_operations_struct with a
- * ->mapped hook that @fn may install in desc->vm_ops.
+/**
+ * MMAP_PREPARE_COMPAT_TRAMPOLINE - define the .mmap trampoline of a hook
+ * @fn: the driver's mmap_prepare hook
+ * @...: VM_OPS_MAPPED_ENTRY()s, one for every vm_operations_struct with a
+ *	->mapped hook that @fn may install in desc->vm_ops
+ *
+ * At file scope, after @fn and before the file_operations that use it. The
+ * native path defines nothing.
  */
-#undef MMAP_PREPARE_COMPAT_TRAMPOLINE
 #define MMAP_PREPARE_COMPAT_TRAMPOLINE(fn, ...)				\
 	static const struct __mpc_mapped_entry __mpc_mapped_##fn[] = {	\
 		__VA_ARGS__						\
 	};								\
-	static int __mpc_mmap_##fn(struct file *file,			\
-				   struct vm_area_struct *vma)		\
+	static int __maybe_unused __mpc_mmap_##fn(struct file *file,	\
+						  struct vm_area_struct *vma) \
 	{								\
 		return __mpc_mmap_prepare_trampoline(file, vma, fn,	\
 			__mpc_mapped_##fn, ARRAY_SIZE(__mpc_mapped_##fn)); \
 	}								\
 	struct __mpc_trampoline_##fn
 
-/*
- * For a stacked caller: after compat_set_desc_from_vma(), before calling the
- * inner hook @fn directly, give the descriptor the ->mapped table that
- * MMAP_PREPARE_COMPAT_TRAMPOLINE(@fn, ...) declared.
+/**
+ * MMAP_PREPARE_COMPAT_NESTED - give a stacked descriptor its ->mapped table
+ * @desc: a descriptor from compat_set_desc_from_vma()
+ * @fn: the inner mmap_prepare hook the caller runs on @desc
+ *
+ * For a stacked caller, after compat_set_desc_from_vma() and before calling
+ * @fn directly: hands @desc the ->mapped table that
+ * MMAP_PREPARE_COMPAT_TRAMPOLINE(@fn, ...) declared, so __compat_vma_mmap()
+ * finds the hook. The native path does nothing.
  */
-#undef MMAP_PREPARE_COMPAT_NESTED
 #define MMAP_PREPARE_COMPAT_NESTED(desc, fn)				\
 	do {								\
-		(desc)->action.__mpc_mapped = __mpc_mapped_##fn;	\
-		(desc)->action.__mpc_nr_mapped =			\
-			ARRAY_SIZE(__mpc_mapped_##fn);			\
+		struct __mpc_mmap_action *__action = &(desc)->action;	\
+									\
+		__action->__mpc_mapped = __mpc_mapped_##fn;		\
+		__action->__mpc_nr_mapped = ARRAY_SIZE(__mpc_mapped_##fn); \
 	} while (0)
 
 #endif /* _MMAP_PREPARE_COMPAT_HOOKS_H */

@@ -17,6 +17,6 @@
 #define VM_OPS_MAPPED_ENTRY(ops, fn)
 #define MMAP_PREPARE_COMPAT_TRAMPOLINE(fn, ...) \
 	struct __mpc_native_trampoline_##fn
-#define MMAP_PREPARE_COMPAT_NESTED(desc, fn)	do { } while (0)
+#define MMAP_PREPARE_COMPAT_NESTED(desc, fn)	do { (void)(desc); (void)(fn); } while (0)
 
 #endif /* _MMAP_PREPARE_COMPAT_NATIVE_H */

@@ -22,7 +22,7 @@ int __MPC_SYM(compat_vma_mmap)(struct file *file, struct vm_area_struct *vma);
 /* The .mmap trampoline behind MMAP_PREPARE_HOOK(); see compat/mmap.c. */
 #define __mpc_mmap_prepare_trampoline	__MPC_SYM(mmap_prepare_trampoline)
 int __mpc_mmap_prepare_trampoline(struct file *file, struct vm_area_struct *vma,
-				  int (*mmap_prepare)(struct __mpc_vm_area_desc *),
+				  int (*mmap_prepare)(struct __mpc_vm_area_desc *desc),
 				  const struct __mpc_mapped_entry *mapped,
 				  unsigned int nr_mapped);
 

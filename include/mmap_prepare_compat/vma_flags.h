@@ -10,6 +10,14 @@
 #include <mmap_prepare_compat/types.h>
 #include <mmap_prepare_compat/vma_bits.h>
 
+/**
+ * __mpc_mk_vma_flags() - compat __mk_vma_flags(): add bits to VMA flags
+ * @flags: the flags to start from
+ * @count: the number of entries of @bits
+ * @bits: the VMA_*_BIT numbers to set
+ *
+ * Return: @flags with @bits set. mk_vma_flags(...) and append_vma_flags() wrap it.
+ */
 static __always_inline __mpc_vma_flags_t
 __mpc_mk_vma_flags(__mpc_vma_flags_t flags, size_t count,
 		   const __mpc_vma_flag_t *bits)
@@ -25,17 +33,37 @@ __mpc_mk_vma_flags(__mpc_vma_flags_t flags, size_t count,
 #define __MPC_NR_VMA_BITS(...) \
 	(sizeof(__MPC_VMA_BITS(__VA_ARGS__)) / sizeof(__mpc_vma_flag_t))
 
+/**
+ * __mpc_vma_flags_empty() - compat vma_flags_empty()
+ * @flags: the flags to test
+ *
+ * Return: true if no flag is set.
+ */
 static __always_inline bool __mpc_vma_flags_empty(const __mpc_vma_flags_t *flags)
 {
 	return bitmap_empty(flags->__vma_flags, __MPC_NUM_VMA_FLAG_BITS);
 }
 
+/**
+ * __mpc_vma_flags_test() - compat vma_flags_test(): test one flag
+ * @flags: the flags to test
+ * @bit: a VMA_*_BIT
+ *
+ * Return: true if @bit is set in @flags.
+ */
 static __always_inline bool __mpc_vma_flags_test(const __mpc_vma_flags_t *flags,
 						 __mpc_vma_flag_t bit)
 {
 	return test_bit((__force int)bit, flags->__vma_flags);
 }
 
+/**
+ * __mpc_vma_flags_test_any_mask() - compat vma_flags_test_any_mask()
+ * @flags: the flags to test
+ * @to_test: the flags looked for
+ *
+ * Return: true if any flag of @to_test is set in @flags.
+ */
 static __always_inline bool
 __mpc_vma_flags_test_any_mask(const __mpc_vma_flags_t *flags,
 			      __mpc_vma_flags_t to_test)
@@ -44,6 +72,13 @@ __mpc_vma_flags_test_any_mask(const __mpc_vma_flags_t *flags,
 				 __MPC_NUM_VMA_FLAG_BITS);
 }
 
+/**
+ * __mpc_vma_flags_test_all_mask() - compat vma_flags_test_all_mask()
+ * @flags: the flags to test
+ * @to_test: the flags looked for
+ *
+ * Return: true if every flag of @to_test is set in @flags.
+ */
 static __always_inline bool
 __mpc_vma_flags_test_all_mask(const __mpc_vma_flags_t *flags,
 			      __mpc_vma_flags_t to_test)
@@ -52,12 +87,22 @@ __mpc_vma_flags_test_all_mask(const __mpc_vma_flags_t *flags,
 			     __MPC_NUM_VMA_FLAG_BITS);
 }
 
+/**
+ * __mpc_vma_flags_set_flag() - compat vma_flags_set_flag(): set one flag
+ * @flags: the flags to change
+ * @bit: a VMA_*_BIT
+ */
 static __always_inline void __mpc_vma_flags_set_flag(__mpc_vma_flags_t *flags,
 						     __mpc_vma_flag_t bit)
 {
 	__set_bit((__force int)bit, flags->__vma_flags);
 }
 
+/**
+ * __mpc_vma_flags_set_mask() - compat vma_flags_set_mask()
+ * @flags: the flags to change
+ * @to_set: the flags to set
+ */
 static __always_inline void __mpc_vma_flags_set_mask(__mpc_vma_flags_t *flags,
 						     __mpc_vma_flags_t to_set)
 {
@@ -65,6 +110,11 @@ static __always_inline void __mpc_vma_flags_set_mask(__mpc_vma_flags_t *flags,
 		  __MPC_NUM_VMA_FLAG_BITS);
 }
 
+/**
+ * __mpc_vma_flags_clear_mask() - compat vma_flags_clear_mask()
+ * @flags: the flags to change
+ * @to_clear: the flags to clear
+ */
 static __always_inline void __mpc_vma_flags_clear_mask(__mpc_vma_flags_t *flags,
 						       __mpc_vma_flags_t to_clear)
 {
@@ -72,12 +122,23 @@ static __always_inline void __mpc_vma_flags_clear_mask(__mpc_vma_flags_t *flags,
 		      to_clear.__vma_flags, __MPC_NUM_VMA_FLAG_BITS);
 }
 
-/* The first word of the flags is the kernel's vm_flags. */
+/**
+ * __mpc_vma_flags_to_legacy() - compat vma_flags_to_legacy()
+ * @flags: VMA flags
+ *
+ * Return: the same flags as a vm_flags_t word.
+ */
 static __always_inline vm_flags_t __mpc_vma_flags_to_legacy(__mpc_vma_flags_t flags)
 {
 	return flags.__vma_flags[0];
 }
 
+/**
+ * __mpc_legacy_to_vma_flags() - compat legacy_to_vma_flags()
+ * @flags: a vm_flags_t word
+ *
+ * Return: the same flags as VMA flags.
+ */
 static __always_inline __mpc_vma_flags_t __mpc_legacy_to_vma_flags(vm_flags_t flags)
 {
 	__mpc_vma_flags_t ret = EMPTY_VMA_FLAGS;
@@ -86,19 +147,40 @@ static __always_inline __mpc_vma_flags_t __mpc_legacy_to_vma_flags(vm_flags_t fl
 	return ret;
 }
 
-/* A CoW mapping may be written but is not shared (7.3: same name). */
+/**
+ * __mpc_vma_flags_is_cow_mapping() - compat vma_flags_is_cow_mapping()
+ * @flags: VMA flags
+ *
+ * Return: true if the flags describe a private writable (CoW) mapping.
+ */
 static inline bool __mpc_vma_flags_is_cow_mapping(const __mpc_vma_flags_t *flags)
 {
 	return __mpc_vma_flags_test(flags, VMA_MAYWRITE_BIT) &&
 		!__mpc_vma_flags_test(flags, VMA_SHARED_BIT);
 }
 
+/**
+ * __mpc_vma_desc_test() - compat vma_desc_test(): test one flag of a descriptor
+ * @desc: the VMA descriptor
+ * @bit: a VMA_*_BIT
+ *
+ * Return: true if @bit is set in @desc->vma_flags.
+ */
 static __always_inline bool __mpc_vma_desc_test(const struct __mpc_vm_area_desc *desc,
 						__mpc_vma_flag_t bit)
 {
 	return __mpc_vma_flags_test(&desc->vma_flags, bit);
 }
 
+/**
+ * __mpc_vma_desc_test_any_mask() - compat vma_desc_test_any_mask()
+ * @desc: the VMA descriptor
+ * @flags: the flags looked for
+ *
+ * vma_desc_test_any(desc, bits...) wraps it.
+ *
+ * Return: true if any flag of @flags is set in @desc->vma_flags.
+ */
 static __always_inline bool
 __mpc_vma_desc_test_any_mask(const struct __mpc_vm_area_desc *desc,
 			     __mpc_vma_flags_t flags)
@@ -106,6 +188,15 @@ __mpc_vma_desc_test_any_mask(const struct __mpc_vm_area_desc *desc,
 	return __mpc_vma_flags_test_any_mask(&desc->vma_flags, flags);
 }
 
+/**
+ * __mpc_vma_desc_test_all_mask() - compat vma_desc_test_all_mask()
+ * @desc: the VMA descriptor
+ * @flags: the flags looked for
+ *
+ * vma_desc_test_all(desc, bits...) wraps it.
+ *
+ * Return: true if every flag of @flags is set in @desc->vma_flags.
+ */
 static __always_inline bool
 __mpc_vma_desc_test_all_mask(const struct __mpc_vm_area_desc *desc,
 			     __mpc_vma_flags_t flags)
@@ -113,6 +204,13 @@ __mpc_vma_desc_test_all_mask(const struct __mpc_vm_area_desc *desc,
 	return __mpc_vma_flags_test_all_mask(&desc->vma_flags, flags);
 }
 
+/**
+ * __mpc_vma_desc_set_flags_mask() - compat vma_desc_set_flags_mask()
+ * @desc: the VMA descriptor
+ * @flags: the flags to set
+ *
+ * vma_desc_set_flags(desc, bits...) wraps it.
+ */
 static __always_inline void
 __mpc_vma_desc_set_flags_mask(struct __mpc_vm_area_desc *desc,
 			      __mpc_vma_flags_t flags)
@@ -120,6 +218,13 @@ __mpc_vma_desc_set_flags_mask(struct __mpc_vm_area_desc *desc,
 	__mpc_vma_flags_set_mask(&desc->vma_flags, flags);
 }
 
+/**
+ * __mpc_vma_desc_clear_flags_mask() - compat vma_desc_clear_flags_mask()
+ * @desc: the VMA descriptor
+ * @flags: the flags to clear
+ *
+ * vma_desc_clear_flags(desc, bits...) wraps it.
+ */
 static __always_inline void
 __mpc_vma_desc_clear_flags_mask(struct __mpc_vm_area_desc *desc,
 				__mpc_vma_flags_t flags)

@@ -267,21 +267,21 @@ static int mpc_fault_prepare(struct vm_area_desc *desc)
 }
 
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_remap_prepare,
-	VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
+			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_remap_part_prepare,
-	VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
+			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_ioremap_prepare,
-	VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
+			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_ioremap_part_prepare,
-	VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
+			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_simple_ioremap_prepare,
-	VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
+			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_kpages_prepare,
-	VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
+			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_kpages_full_prepare,
-	VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
+			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_fault_prepare,
-	VM_OPS_MAPPED_ENTRY(&mpc_fault_vm_ops, mpc_mapped));
+			       VM_OPS_MAPPED_ENTRY(&mpc_fault_vm_ops, mpc_mapped));
 
 /*
  * A stacked caller, as the uio core and vmbus are in 7.3: a legacy .mmap hook
