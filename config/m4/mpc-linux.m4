@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# MPC_LINUX: find a prepared kernel build tree.
+#   --with-linux=DIR      kernel source (or headers) tree
+#   --with-linux-obj=DIR  kernel build (object) tree, default: same as source
+# Default: /lib/modules/$(uname -r)/build, else the newest /lib/modules/*/build.
+# Substitutes LINUX, LINUX_OBJ, LINUX_RELEASE.
+AC_DEFUN([MPC_LINUX], [
+	AC_ARG_WITH([linux],
+		[AS_HELP_STRING([--with-linux=DIR], [kernel source or headers tree (default: running kernel's, else newest /lib/modules/*/build)])],
+		[mpc_linux=$withval], [mpc_linux=])
+	AC_ARG_WITH([linux-obj],
+		[AS_HELP_STRING([--with-linux-obj=DIR], [kernel build tree (default: same as --with-linux)])],
+		[mpc_linux_obj=$withval], [mpc_linux_obj=])
+
+	AC_MSG_CHECKING([for the kernel build tree])
+	mpc_uname_r=`uname -r`
+	AS_IF([test -z "$mpc_linux"], [
+		AS_IF([test -d "/lib/modules/$mpc_uname_r/build"], [
+			mpc_linux="/lib/modules/$mpc_uname_r/build"
+		], [
+			mpc_linux=`ls -d /lib/modules/*/build 2>/dev/null | sort -V | tail -n 1`
+		])
+	])
+	AS_IF([test -z "$mpc_linux" || test ! -d "$mpc_linux"], [
+		AC_MSG_RESULT([none])
+		AC_MSG_ERROR([no kernel headers found for $mpc_uname_r (nor any in /lib/modules/*/build).
+Install them: linux-headers-$mpc_uname_r (Debian/Ubuntu: apt-get install linux-headers-$mpc_uname_r, or linux-headers-amd64), kernel-devel-$mpc_uname_r (Fedora/RHEL: dnf install kernel-devel), kernel-default-devel (SUSE),
+or pass --with-linux=DIR])
+	])
+	mpc_linux=`cd "$mpc_linux" && pwd -P`
+	AS_IF([test -z "$mpc_linux_obj"], [mpc_linux_obj=$mpc_linux])
+	mpc_linux_obj=`cd "$mpc_linux_obj" 2>/dev/null && pwd -P` ||
+		AC_MSG_ERROR([--with-linux-obj: no such directory])
+	AC_MSG_RESULT([$mpc_linux_obj])
+
+	AC_MSG_CHECKING([whether $mpc_linux_obj is prepared for external modules])
+	AS_IF([test -f "$mpc_linux_obj/include/generated/autoconf.h" &&
+	       { test -f "$mpc_linux_obj/.config" || test -f "$mpc_linux_obj/include/config/auto.conf"; }], [
+		AC_MSG_RESULT([yes])
+	], [
+		AC_MSG_RESULT([no])
+		AC_MSG_ERROR([$mpc_linux_obj is not a prepared kernel build tree (no .config or include/generated/autoconf.h).
+Install the complete headers package (linux-headers-<release> on Debian/Ubuntu, kernel-devel on RPM) or run 'make modules_prepare' in it])
+	])
+	LINUX_RELEASE=`sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' "$mpc_linux_obj/include/generated/utsrelease.h" 2>/dev/null`
+	AS_IF([test -z "$LINUX_RELEASE"], [LINUX_RELEASE=`cat "$mpc_linux_obj/include/config/kernel.release" 2>/dev/null`])
+	AC_MSG_CHECKING([kernel release])
+	AC_MSG_RESULT([$LINUX_RELEASE])
+	LINUX=$mpc_linux
+	LINUX_OBJ=$mpc_linux_obj
+	AC_ARG_WITH([moduledir],
+		[AS_HELP_STRING([--with-moduledir=DIR], [where make install puts the module (default: /lib/modules/RELEASE/updates)])],
+		[MPC_MODULEDIR=$withval], [MPC_MODULEDIR=/lib/modules/$LINUX_RELEASE/updates])
+	AC_SUBST([MPC_MODULEDIR])
+	AC_SUBST([LINUX])
+	AC_SUBST([LINUX_OBJ])
+	AC_SUBST([LINUX_RELEASE])
+])
+
+# MPC_PROBE_KERNEL: run config/probe-kernel.sh for $LINUX/$LINUX_OBJ into
+# ./mmap_prepare_compat_config.h; substitutes MPC_NATIVE.
+AC_DEFUN([MPC_PROBE_KERNEL], [
+	AC_MSG_NOTICE([probing $LINUX_RELEASE with config/probe-kernel.sh])
+	mpc_probe_summary=config.probe-summary
+	AS_IF(["$srcdir/config/probe-kernel.sh" --kernel-src "$LINUX" --kernel-obj "$LINUX_OBJ" \
+		--out "$ac_pwd/mmap_prepare_compat_config.h" --summary > "$mpc_probe_summary"], [], [
+		AC_MSG_ERROR([probing kernel $LINUX_RELEASE failed (see the message above)])
+	])
+	MPC_NATIVE=`sed -n 's/^#define MMAP_PREPARE_COMPAT_NATIVE \(@<:@01@:>@\).*/\1/p' mmap_prepare_compat_config.h`
+	AC_SUBST([MPC_NATIVE])
+])

@@ -1,0 +1,600 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# probe-kernel.sh - the one probe runner of mmap-prepare-compat.
+#
+# Used by configure, by the Kbuild fragment (mmap-prepare-compat.mk) and by
+# DKMS. Compiles every probe in config/probes/ against one kernel build tree
+# and writes mmap_prepare_compat_config.h (see Documentation/internals.rst).
+#
+#   config/probe-kernel.sh --kernel-src DIR [--kernel-obj DIR]
+#                          --out DIR/mmap_prepare_compat_config.h
+#                          [--cache DIR] [--no-cache] [--summary] [--quiet]
+#                          [--jobs N] [--mode combined|individual]
+#
+# How: all probes are #included into ONE translation unit, each in its own
+# function named mpc_probe_<probe>, compiled with kbuild's own flags in one
+# kbuild run (next to the sanity probe, in parallel). The headers are parsed
+# once. gcc and clang keep going after a missing member or a mismatched
+# signature, and every diagnostic is attributed to the probe whose file or
+# function it sits in. An error that belongs to no probe (a kernel header,
+# the compiler, a missing header) stops the run: it is never read as
+# "feature missing". When a probe failed, the probes that passed are
+# compiled together once more (a clean compile, so no diagnostic was hidden
+# by the other errors). If attribution is ever ambiguous, every probe is
+# compiled on its own (--mode individual, also used by tests/bench).
+#
+# Exports are read from the tree's Module.symvers (no modpost per probe).
+#
+# Environment: ARCH, CROSS_COMPILE, LLVM, CC (passed to kbuild as given;
+# LLVM=1 is added when the kernel's .config says CONFIG_CC_IS_CLANG=y),
+# MPC_CACHE (cache root, default /var/cache/mmap-prepare-compat),
+# MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN=1 (an unknown API combination selects
+# the compat path with a warning instead of stopping),
+# MPC_ASSUME_EXPORTED=1 (no Module.symvers: assume declared symbols are
+# exported).
+#
+# Exit status: 0 ok, 1 probe machinery broken / unknown kernel API, 2 usage.
+
+set -euo pipefail
+
+readonly MPC_PROBE_VERSION=1
+prog=${0##*/}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+probe_dir=$here/probes
+sanity_src=$here/sanity.c
+
+die() { printf '%s: error: %s\n' "$prog" "$*" >&2; exit 1; }
+warn() { printf '%s: warning: %s\n' "$prog" "$*" >&2; }
+usage() {
+	sed -n '7,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+	exit 2
+}
+
+ksrc= kobj= out= cache_root= use_cache=1 summary=0 quiet=0 jobs= mode=combined
+keep=0
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kernel-src) ksrc=${2:?}; shift 2 ;;
+	--kernel-src=*) ksrc=${1#*=}; shift ;;
+	--kernel-obj) kobj=${2:?}; shift 2 ;;
+	--kernel-obj=*) kobj=${1#*=}; shift ;;
+	--out) out=${2:?}; shift 2 ;;
+	--out=*) out=${1#*=}; shift ;;
+	--cache) cache_root=${2:?}; shift 2 ;;
+	--cache=*) cache_root=${1#*=}; shift ;;
+	--no-cache) use_cache=0; shift ;;
+	--summary) summary=1; shift ;;
+	--quiet|-q) quiet=1; shift ;;
+	--jobs|-j) jobs=${2:?}; shift 2 ;;
+	--jobs=*) jobs=${1#*=}; shift ;;
+	--mode) mode=${2:?}; shift 2 ;;
+	--mode=*) mode=${1#*=}; shift ;;
+	--keep) keep=1; shift ;;
+	-h|--help) usage ;;
+	*) printf '%s: unknown argument: %s\n' "$prog" "$1" >&2; usage ;;
+	esac
+done
+[ -n "$ksrc" ] || [ -n "$kobj" ] || usage
+[ -n "$out" ] || usage
+case $mode in combined|individual) ;; *) die "--mode must be combined or individual" ;; esac
+[ -n "$ksrc" ] || ksrc=$kobj
+[ -n "$kobj" ] || kobj=$ksrc
+[ -d "$ksrc" ] || die "kernel source directory '$ksrc' does not exist (install linux-headers-\$(uname -r) on Debian/Ubuntu, kernel-devel on RPM distributions)"
+[ -d "$kobj" ] || die "kernel build directory '$kobj' does not exist"
+ksrc=$(cd "$ksrc" && pwd -P)
+kobj=$(cd "$kobj" && pwd -P)
+[ -n "$jobs" ] || jobs=$(nproc 2>/dev/null || echo 2)
+
+t_start=$(date +%s.%N)
+
+# ---------------------------------------------------------------- the tree
+if [ -f "$kobj/.config" ]; then
+	kconfig=$kobj/.config
+elif [ -f "$kobj/include/config/auto.conf" ]; then
+	kconfig=$kobj/include/config/auto.conf
+else
+	die "'$kobj' is not a configured kernel build tree (no .config): install the headers package for that kernel (linux-headers-<release> on Debian/Ubuntu, kernel-devel on RPM) or run 'make oldconfig modules_prepare' in it"
+fi
+[ -f "$kobj/include/generated/autoconf.h" ] ||
+	die "'$kobj' is not prepared for external modules (no include/generated/autoconf.h): run 'make modules_prepare' there, or install the complete headers package (linux-headers-<release> on Debian/Ubuntu, kernel-devel on RPM)"
+
+release=
+if [ -f "$kobj/include/generated/utsrelease.h" ]; then
+	release=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' "$kobj/include/generated/utsrelease.h")
+fi
+if [ -z "$release" ] && [ -f "$kobj/include/config/kernel.release" ]; then
+	release=$(cat "$kobj/include/config/kernel.release")
+fi
+[ -n "$release" ] || die "cannot tell the kernel release of '$kobj' (no include/generated/utsrelease.h)"
+
+cc_text=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="\(.*\)"/\1/p' "$kconfig" | head -n1)
+if grep -q '^CONFIG_CC_IS_CLANG=y' "$kconfig"; then
+	is_clang=1
+	# DKMS and configure scripts often forget LLVM=1: a clang-built
+	# kernel must be probed with clang, or the flags do not match.
+	[ -n "${LLVM:-}" ] || [ -n "${CC:-}" ] || export LLVM=1
+else
+	is_clang=0
+fi
+
+# kbuild invocation: an O= tree has its own Makefile.
+if [ -f "$kobj/Makefile" ]; then
+	kmake=(make -C "$kobj")
+else
+	kmake=(make -C "$ksrc" "O=$kobj")
+fi
+for v in ARCH CROSS_COMPILE LLVM CC; do
+	if [ -n "${!v:-}" ]; then
+		kmake+=("$v=${!v}")
+	fi
+done
+
+# ---------------------------------------------------------------- probes
+declare -a names=() kinds=()
+declare -A macro=() since=() exports=() fallback=() src=()
+# One awk over every probe's header (forks are most of a cached run).
+shopt -s nullglob
+probe_files=("$probe_dir"/*.c "$probe_dir"/variants/*.c)
+shopt -u nullglob
+[ ${#probe_files[@]} -gt 0 ] || die "no probes found in $probe_dir"
+while IFS=$'\t' read -r f n m sv ex fb fnok; do
+	[ -n "$m" ] && [ -n "$sv" ] ||
+		die "probe $f lacks its 'Macro:' or 'Since:' header line"
+	[ "$fnok" = 1 ] ||
+		die "probe $f must define its code in function(s) named mpc_probe_$n"
+	names+=("$n")
+	case $f in */variants/*) kinds+=(variant) ;; *) kinds+=(feature) ;; esac
+	src[$n]=$f
+	macro[$n]=$m
+	since[$n]=$sv
+	[ "$ex" = none ] && ex=
+	exports[$n]=$ex
+	fallback[$n]=$fb
+done < <(awk '
+	function flush() {
+		if (file != "")
+			printf "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", file, name, f["Macro"],
+				f["Since"], f["Export"], f["Fallback"], fnok
+	}
+	FNR == 1 {
+		flush(); file = FILENAME; name = FILENAME
+		sub(/.*\//, "", name); sub(/\.c$/, "", name)
+		delete f; fnok = 0
+	}
+	/^ \* [A-Z][a-z]+:/ {
+		k = $2; sub(/:$/, "", k)
+		if (!(k in f)) { v = $0; sub(/^ \* [A-Za-z]+:[ \t]*/, "", v); f[k] = v }
+	}
+	index($0, "mpc_probe_" name) { fnok = 1 }
+	END { flush() }' "${probe_files[@]}")
+[ ${#names[@]} -gt 0 ] || die "no probes found in $probe_dir"
+[ -f "$sanity_src" ] || die "sanity probe $sanity_src is missing"
+nfeat=0
+for k in "${kinds[@]}"; do [ "$k" = feature ] && nfeat=$((nfeat + 1)); done
+
+# ---------------------------------------------------------------- cache
+hash_of() { sha256sum | cut -c1-20; }
+probes_hash=$( { cat "$sanity_src" "${BASH_SOURCE[0]}"; for n in "${names[@]}"; do cat "${src[$n]}"; done; } | hash_of)
+config_hash=$(hash_of < "$kconfig")
+key_text="v=$MPC_PROBE_VERSION release=$release config=$config_hash cc=$cc_text arch=${ARCH:-} cross=${CROSS_COMPILE:-} llvm=${LLVM:-} ccvar=${CC:-} probes=$probes_hash kobj=$kobj"
+key=$(printf '%s\n' "$key_text" | hash_of)
+
+writable_dir() { # dir: create it if needed and check it is writable
+	mkdir -p "$1" 2>/dev/null && [ -w "$1" ]
+}
+cache_dir=
+if [ "$use_cache" = 1 ]; then
+	for c in ${cache_root:+"$cache_root"} "${MPC_CACHE:-/var/cache/mmap-prepare-compat}" \
+		 "${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/mmap-prepare-compat" \
+		 "$(dirname "$out")/.mpc-cache"; do
+		if writable_dir "$c/probes"; then
+			cache_dir=$c/probes
+			break
+		fi
+	done
+fi
+
+install_out() { # file: copy to $out unless identical (keeps make quiet)
+	mkdir -p "$(dirname "$out")"
+	if ! cmp -s "$1" "$out" 2>/dev/null; then
+		local tmp
+		tmp=$(mktemp "$out.XXXXXX")
+		cp "$1" "$tmp"
+		mv -f "$tmp" "$out"
+	fi
+}
+if [ -n "$cache_dir" ] && [ -f "$cache_dir/$key/mmap_prepare_compat_config.h" ] &&
+   [ -f "$cache_dir/$key/summary" ]; then
+	install_out "$cache_dir/$key/mmap_prepare_compat_config.h"
+	if [ "$summary" = 1 ]; then
+		cat "$cache_dir/$key/summary"
+		printf 'probe run: cached (%s)\n' "$cache_dir/$key"
+	elif [ "$quiet" = 0 ]; then
+		printf '%s: %s: probe results cached, path %s\n' "$prog" "$release" \
+			"$(sed -n 's/^path: \([a-z]*\).*/\1/p' "$cache_dir/$key/summary")" >&2
+	fi
+	exit 0
+fi
+
+# ---------------------------------------------------------------- build dir
+bdir_parent=${cache_dir:-${TMPDIR:-/tmp}}
+bdir=$(mktemp -d "$bdir_parent/build.XXXXXX")
+cleanup() { [ "$keep" = 1 ] || rm -rf "$bdir"; }
+trap cleanup EXIT
+
+cat > "$bdir/Kbuild" <<'EOF'
+# Generated by probe-kernel.sh: flags shared by every probe object.
+OBJECT_FILES_NON_STANDARD := y
+# Warnings of the kernel's own headers must not turn into errors that would
+# read as "feature missing" (CONFIG_WERROR); the diagnostics the probes rely
+# on are made errors explicitly.
+ccflags-y := -Wno-error -Werror=incompatible-pointer-types \
+	-Werror=implicit-function-declaration -Werror=int-conversion
+ifdef CONFIG_CC_IS_CLANG
+ccflags-y += -ferror-limit=0 $(call cc-option,-Werror=incompatible-function-pointer-types)
+else
+ccflags-y += -fmax-errors=0
+endif
+EOF
+
+gen_unit() { # file probe...: one translation unit including the given probes
+	local f=$1 n
+	shift
+	{
+		echo "/* Generated by probe-kernel.sh - one unit, one header parse. */"
+		for n in "$@"; do
+			printf '#include "%s"\n' "${src[$n]}"
+		done
+	} > "$f"
+}
+
+# kbuild run over the given objects, output (synchronised per object) in $log
+run_kbuild() { # log obj...
+	local log=$1
+	shift
+	LC_ALL=C "${kmake[@]}" "M=$bdir" -k "-j$jobs" -Otarget "$@" > "$log" 2>&1 || true
+}
+
+# Attribute every error in a compiler log. Prints "P <probe>" for an error
+# inside a probe and "B <line>" for an error outside every probe.
+attribute() { # log
+	LC_ALL=C awk -v names="${names[*]}" -v pdir="$probe_dir" '
+	BEGIN {
+		n = split(names, arr, " ")
+		for (i = 1; i <= n; i++) known[arr[i]] = 1
+		ctx = ""
+	}
+	function probe_of_fn(fn,   rest, best, i) {
+		if (fn !~ /^mpc_probe_/) return ""
+		rest = substr(fn, 11); best = ""
+		for (i = 1; i <= n; i++)
+			if (index(rest, arr[i]) == 1 && length(arr[i]) > length(best) &&
+			    (length(rest) == length(arr[i]) || substr(rest, length(arr[i]) + 1, 1) == "_"))
+				best = arr[i]
+		return best
+	}
+	function probe_of_file(f,   b) {
+		if (index(f, pdir "/") != 1) return ""
+		b = f; sub(/.*\//, "", b); sub(/\.c$/, "", b)
+		return (b in known) ? b : ""
+	}
+	/: In function [`'\''‘]/ {
+		fn = $0; sub(/.*: In function [`'\''‘]/, "", fn); sub(/[`'\''’].*/, "", fn)
+		ctx = fn; next
+	}
+	/: At top level:/ { ctx = ""; next }
+	/(^|: )(fatal )?error: / || /No rule to make target/ {
+		line = $0
+		# A fatal error (a missing header) ends the unit: never "missing".
+		if (line !~ /fatal error: / &&
+		    match(line, /^[^ :]+:[0-9]+(:[0-9]+)?: error: /)) {
+			file = line; sub(/:[0-9]+(:[0-9]+)?: error: .*/, "", file)
+			p = probe_of_file(file)
+			if (p == "") p = probe_of_fn(ctx)
+			if (p != "") { print "P " p; next }
+		}
+		print "B " line
+	}' "$1"
+}
+
+compile_ok() { # obj: did kbuild produce it?
+	[ -f "$bdir/$1" ]
+}
+
+broken_exit() { # log what
+	{
+		printf '%s: error: %s\n' "$prog" "$2"
+		printf '  kernel: %s (%s)\n  compiler: %s\n' "$release" "$kobj" "${cc_text:-unknown}"
+		printf '  the errors below are not in any probe, so no feature result can be trusted:\n'
+		attribute "$1" | sed -n 's/^B /    /p' | head -n 20
+		printf '  full log: %s\n' "$1"
+	} >&2
+	keep=1
+	exit 1
+}
+
+declare -A failed=()
+
+# Compile $bdir/<base>.c with the exact command kbuild used for sanity.o
+# (read from its .cmd file), skipping kbuild's makefile overhead. Returns 1
+# when the command cannot be reused (the caller then goes through kbuild).
+direct_compile() { # base log
+	local base=$1 log=$2 cmdf=$bdir/.sanity.o.cmd cmd dir
+	[ -f "$cmdf" ] || return 1
+	cmd=$(sed -n '1s/^[a-z]*cmd_[^ ]* := //p' "$cmdf")
+	[ -n "$cmd" ] || return 1
+	cmd=${cmd%% ; *}
+	cmd=${cmd%"${cmd##*[![:space:]]}"}
+	cmd=${cmd//sanity/$base}
+	case $cmd in
+	*" $bdir/$base.c") dir=$kobj ;;	# up to 6.12: kbuild runs in the tree
+	*) dir=$bdir ;;			# 6.13+: kbuild runs in M=
+	esac
+	(cd "$dir" && LC_ALL=C eval "$cmd") > "$log" 2>&1
+}
+
+run_individual() {
+	local objs=() n log=$bdir/individual.log
+	for n in "${names[@]}"; do
+		gen_unit "$bdir/p_$n.c" "$n"
+		objs+=("p_$n.o")
+	done
+	run_kbuild "$log" "${objs[@]}"
+	if attribute "$log" | grep -q '^B '; then
+		# name the probe whose object carries the foreign error
+		local culprits=() blines
+		blines=$(attribute "$log" | sed -n 's/^B //p')
+		for n in "${names[@]}"; do
+			grep -q "/$n\.c:" <<< "$blines" && culprits+=("$n")
+		done
+		if [ ${#culprits[@]} -eq 0 ]; then
+			for n in "${names[@]}"; do
+				compile_ok "p_$n.o" || culprits+=("$n")
+			done
+		fi
+		broken_exit "$log" "probe(s) broken or kernel headers unusable (${culprits[*]:-unknown}): an error outside the probe code"
+	fi
+	failed=()
+	for n in "${names[@]}"; do
+		if ! compile_ok "p_$n.o"; then
+			attribute "$log" | grep -qx "P $n" ||
+				broken_exit "$log" "probe $n failed without a diagnostic of its own"
+			failed[$n]=1
+		fi
+	done
+}
+
+run_combined() {
+	local log=$bdir/combined.log n
+	gen_unit "$bdir/all.c" "${names[@]}"
+	cp "$sanity_src" "$bdir/sanity.c"
+	run_kbuild "$log" all.o sanity.o
+	if ! compile_ok sanity.o; then
+		broken_exit "$log" "the sanity probe does not compile: the kernel tree, its compiler or the probe flags are broken"
+	fi
+	if attribute "$log" | grep -q '^B '; then
+		[ "$quiet" = 1 ] || warn "an error outside the probes in the combined run; compiling each probe on its own to locate it"
+		run_individual
+		return
+	fi
+	failed=()
+	while read -r _ n; do failed[$n]=1; done < <(attribute "$log" | sort -u)
+	if ! compile_ok all.o && [ ${#failed[@]} -eq 0 ]; then
+		broken_exit "$log" "the combined probe unit failed without a diagnostic"
+	fi
+	if [ ${#failed[@]} -gt 0 ]; then
+		# The passing probes again, alone: a clean compile proves that no
+		# diagnostic of theirs was hidden behind the other probes' errors.
+		local pass=()
+		for n in "${names[@]}"; do [ -n "${failed[$n]:-}" ] || pass+=("$n"); done
+		if [ ${#pass[@]} -gt 0 ]; then
+			gen_unit "$bdir/verify.c" "${pass[@]}"
+			direct_compile verify "$bdir/verify.log" ||
+				run_kbuild "$bdir/verify.log" verify.o
+			if ! compile_ok verify.o; then
+				[ "$quiet" = 1 ] || warn "passing probes do not compile together; compiling each probe on its own"
+				run_individual
+			fi
+		fi
+	fi
+}
+
+if [ "$mode" = individual ]; then
+	cp "$sanity_src" "$bdir/sanity.c"
+	run_kbuild "$bdir/sanity.log" sanity.o
+	compile_ok sanity.o ||
+		broken_exit "$bdir/sanity.log" "the sanity probe does not compile: the kernel tree, its compiler or the probe flags are broken"
+	run_individual
+else
+	run_combined
+fi
+
+# ---------------------------------------------------------------- exports
+symvers=$kobj/Module.symvers
+declare -A present=() exptype=()
+need_symvers=0
+for n in "${names[@]}"; do
+	[ -z "${failed[$n]:-}" ] && [ -n "${exports[$n]}" ] && need_symvers=1
+done
+if [ "$need_symvers" = 1 ] && [ ! -s "$symvers" ] && [ "${MPC_ASSUME_EXPORTED:-0}" != 1 ]; then
+	die "'$symvers' is missing or empty: export probes read it. Install the complete headers package (linux-headers-<release> on Debian/Ubuntu, kernel-devel on RPM), build the kernel's modules, or set MPC_ASSUME_EXPORTED=1"
+fi
+export_of() { # symbol -> EXPORT_SYMBOL / EXPORT_SYMBOL_GPL / empty
+	if [ ! -s "$symvers" ]; then
+		echo assumed
+		return
+	fi
+	awk -F'\t' -v s="$1" '$2 == s && $3 == "vmlinux" { print $4; exit }' "$symvers"
+}
+declare -A why=()
+for n in "${names[@]}"; do
+	if [ -n "${failed[$n]:-}" ]; then
+		why[$n]="not declared in this shape"
+		continue
+	fi
+	ok=1 types=
+	for s in ${exports[$n]}; do
+		t=$(export_of "$s")
+		if [ -z "$t" ]; then
+			ok=0
+			why[$n]="declared, but $s is not exported"
+		else
+			types+="${types:+, }$s: $t"
+		fi
+	done
+	if [ "$ok" = 1 ]; then
+		present[$n]=1
+		exptype[$n]=$types
+	fi
+done
+
+# ---------------------------------------------------------------- variant
+# Every kernel API state seen upstream and in stable (api-history.md).
+# Members: the 6.16-7.2 rows plus the variant probes.
+native_rows=()
+ver_ge() { # a b: version a >= b
+	[ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" = "$2" ]
+}
+for i in "${!names[@]}"; do
+	n=${names[$i]}
+	[ "${kinds[$i]}" = feature ] || continue
+	if ver_ge "${since[$n]}" 6.16 && ! ver_ge "${since[$n]}" 7.2.999; then
+		native_rows+=("$n")
+	fi
+done
+state=
+for i in "${!names[@]}"; do
+	n=${names[$i]}
+	if [ "${kinds[$i]}" = variant ] || [[ " ${native_rows[*]} " == *" $n "* ]]; then
+		[ -n "${present[$n]:-}" ] && state+="$n "
+	fi
+done
+state=$(tr ' ' '\n' <<< "$state" | sed '/^$/d' | sort | tr '\n' ' ')
+canon() { tr ' ' '\n' <<< "$*" | sed '/^$/d' | sort | tr '\n' ' '; }
+base619="fop_mmap_prepare vm_area_desc_vm_file vm_area_desc_action vm_area_desc_vma_flags vma_flags_t"
+base71="$base619 vma_desc_test mmap_action_simple_ioremap mmap_action_map_kernel_pages vm_ops_mapped mmap_action_prepare_desc mmap_action_complete_is_compat compat_set_desc_from_vma __compat_vma_mmap_desc"
+declare -A known=(
+	["5.10 - 6.15 (no mmap_prepare)"]=""
+	["6.16 - 6.17"]="fop_mmap_prepare"
+	["6.18"]="fop_mmap_prepare vm_area_desc_vm_file"
+	["6.19 / mainline 7.0"]="$base619 mmap_action_prepare_legacy mmap_action_complete_legacy"
+	["7.0.4 - 7.0.12"]="$base619 mmap_action_prepare_desc mmap_action_complete_vma_action"
+	["7.0.13 and later 7.0.y"]="$base619 mmap_action_prepare_desc mmap_action_complete_is_compat"
+	["7.1"]="$base71"
+	["7.2 and later"]="$base71 vma_desc_set_anonymous mmap_action_error_override"
+)
+variant=
+for v in "${!known[@]}"; do
+	if [ "$(canon "${known[$v]}")" = "$state" ]; then
+		variant=$v
+	fi
+done
+native=1
+for n in "${native_rows[@]}"; do
+	[ -n "${present[$n]:-}" ] || native=0
+done
+unknown_msg=
+if [ -z "$variant" ]; then
+	best= bestd=999
+	for v in "${!known[@]}"; do
+		d=$(comm -3 <(canon "${known[$v]}" | tr ' ' '\n' | sed '/^$/d') \
+			    <(tr ' ' '\n' <<< "$state" | sed '/^$/d') | wc -l)
+		if [ "$d" -lt "$bestd" ]; then bestd=$d best=$v; fi
+	done
+	extra=$(comm -13 <(canon "${known[$best]}" | tr ' ' '\n' | sed '/^$/d') <(tr ' ' '\n' <<< "$state" | sed '/^$/d') | tr '\n' ' ')
+	lack=$(comm -23 <(canon "${known[$best]}" | tr ' ' '\n' | sed '/^$/d') <(tr ' ' '\n' <<< "$state" | sed '/^$/d') | tr '\n' ' ')
+	unknown_msg="kernel $release has an mmap_prepare API combination that matches no known kernel. Nearest: $best; present beyond it: ${extra:-none}; missing from it: ${lack:-none}. Update mmap-prepare-compat, or set MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN=1 to build the compat path anyway"
+	if [ "${MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN:-0}" = 1 ]; then
+		warn "$unknown_msg"
+		native=0
+		variant="unknown (accepted, compat path)"
+	else
+		keep=0
+		die "$unknown_msg"
+	fi
+fi
+
+# ---------------------------------------------------------------- output
+res=$bdir/result
+mkdir -p "$res"
+{
+	echo "/* SPDX-License-Identifier: GPL-2.0 */"
+	echo "/*"
+	echo " * Generated by config/probe-kernel.sh - do not edit."
+	echo " * Kernel: $release ($kobj)"
+	echo " * Compiler: ${cc_text:-unknown}"
+	echo " * API variant: $variant"
+	echo " */"
+	echo "#ifndef _MMAP_PREPARE_COMPAT_CONFIG_H"
+	echo "#define _MMAP_PREPARE_COMPAT_CONFIG_H"
+	echo
+	printf '#define MMAP_PREPARE_COMPAT_CONFIG_RELEASE "%s"\n\n' "$release"
+	for i in "${!names[@]}"; do
+		n=${names[$i]}
+		if [ -n "${present[$n]:-}" ]; then
+			printf '#define %s 1\t/* since %s%s */\n' "${macro[$n]}" "${since[$n]}" \
+				"${exptype[$n]:+; ${exptype[$n]}}"
+		else
+			printf '/* %s: not present (%s, since %s) */\n' "${macro[$n]}" "${why[$n]}" "${since[$n]}"
+		fi
+	done
+	echo
+	echo "/* 1 iff every 6.16 - 7.2 row above is present */"
+	echo "#define MMAP_PREPARE_COMPAT_NATIVE $native"
+	echo
+	echo "#endif /* _MMAP_PREPARE_COMPAT_CONFIG_H */"
+} > "$res/mmap_prepare_compat_config.h"
+
+{
+	printf 'mmap-prepare-compat probe results for %s\n' "$release"
+	printf '  tree: %s\n  compiler: %s%s\n' "$kobj" "${cc_text:-unknown}" \
+		"$([ "$is_clang" = 1 ] && echo " (clang: LLVM=${LLVM:-})")"
+	printf '  %-38s %-7s %-9s %s\n' "feature" "since" "result" "detail"
+	for i in "${!names[@]}"; do
+		n=${names[$i]}
+		[ "${kinds[$i]}" = feature ] || continue
+		printf '%s\t%s\n' "${since[$n]}" "$n"
+	done | sort -V | while IFS=$'\t' read -r _ n; do
+		if [ -n "${present[$n]:-}" ]; then
+			printf '  %-38s %-7s %-9s %s\n' "${macro[$n]}" "${since[$n]}" native \
+				"kernel's own${exptype[$n]:+ (${exptype[$n]})}"
+		else
+			printf '  %-38s %-7s %-9s %s\n' "${macro[$n]}" "${since[$n]}" emulated \
+				"${fallback[$n]:-compat code}"
+		fi
+	done
+	vs=
+	for i in "${!names[@]}"; do
+		n=${names[$i]}
+		[ "${kinds[$i]}" = variant ] && [ -n "${present[$n]:-}" ] && vs+=" ${macro[$n]}"
+	done
+	printf '  kernel API variant: %s%s\n' "$variant" "${vs:+ (${vs# })}"
+	if [ "$native" = 1 ]; then
+		echo "path: native (MMAP_PREPARE_COMPAT_NATIVE=1): drivers use the kernel's mmap_prepare API directly, no compat code is built in"
+	else
+		echo "path: compat (MMAP_PREPARE_COMPAT_NATIVE=0): mmap_prepare hooks run through the .mmap trampoline and the prefixed compat implementation"
+	fi
+} > "$res/summary"
+
+if [ -n "$cache_dir" ]; then
+	tmpc=$(mktemp -d "$cache_dir/.new.XXXXXX")
+	cp "$res/mmap_prepare_compat_config.h" "$res/summary" "$tmpc/"
+	printf '%s\n' "$key_text" > "$tmpc/key"
+	chmod 755 "$tmpc"
+	if ! mv -T "$tmpc" "$cache_dir/$key" 2>/dev/null; then
+		rm -rf "$tmpc" # a concurrent run won the race
+	fi
+fi
+install_out "$res/mmap_prepare_compat_config.h"
+
+t_end=$(date +%s.%N)
+secs=$(awk -v a="$t_start" -v b="$t_end" 'BEGIN { printf "%.2f", b - a }')
+if [ "$summary" = 1 ]; then
+	cat "$res/summary"
+	printf 'probe run: %d feature probes + %d variant probes, %s s (%s mode)\n' \
+		"$nfeat" "$((${#names[@]} - nfeat))" "$secs" "$mode"
+elif [ "$quiet" = 0 ]; then
+	printf '%s: %s: %d probes in %s s, path %s\n' "$prog" "$release" "${#names[@]}" "$secs" \
+		"$([ "$native" = 1 ] && echo native || echo compat)" >&2
+fi

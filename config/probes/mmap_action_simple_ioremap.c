@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Probe:    mmap_action_simple_ioremap
+ * Macro:    HAVE_MMAP_ACTION_SIMPLE_IOREMAP
+ * Since:    7.1
+ * Upstream: "mm: add mmap_action_simple_ioremap()" (Lorenzo Stoakes, mm
+ *           tree for 7.1; adds MMAP_SIMPLE_IO_REMAP); commit id unconfirmed
+ * Export:   none
+ * Fallback: compat action, completed with vm_iomap_memory()
+ *
+ * enum mmap_action_type has MMAP_SIMPLE_IO_REMAP and
+ * void mmap_action_simple_ioremap(desc, phys_addr_t, unsigned long) exists.
+ */
+#include <linux/fs.h>
+#include <linux/mm.h>
+
+struct vm_area_desc;
+
+static void __maybe_unused mpc_probe_mmap_action_simple_ioremap(void)
+{
+	enum mmap_action_type type = MMAP_SIMPLE_IO_REMAP;
+	void (*fn)(struct vm_area_desc *, phys_addr_t, unsigned long) =
+		mmap_action_simple_ioremap;
+
+	(void)type;
+	(void)fn;
+}

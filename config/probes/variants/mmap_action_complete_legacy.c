@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Probe:    mmap_action_complete_legacy
+ * Macro:    MPC_VARIANT_MMAP_ACTION_COMPLETE_LEGACY
+ * Since:    6.19
+ * Upstream: "mm: add ability to take further action in vm_area_desc"
+ *           (6.19; commit id unconfirmed)
+ * Export:   mmap_action_complete
+ * Fallback: none (variant probe: recognises the kernel API, selects nothing)
+ * Kind:     variant
+ *
+ * int mmap_action_complete(struct mmap_action *, struct vm_area_struct *):
+ * the 6.19 / mainline 7.0 shape.
+ */
+#include <linux/fs.h>
+#include <linux/mm.h>
+
+struct mmap_action;
+
+static void __maybe_unused mpc_probe_mmap_action_complete_legacy(void)
+{
+	int (*fn)(struct mmap_action *, struct vm_area_struct *) =
+		mmap_action_complete;
+
+	(void)fn;
+}

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Probe:    vm_area_desc_vm_file
+ * Macro:    HAVE_VM_AREA_DESC_VM_FILE
+ * Since:    6.18
+ * Upstream: "mm: add vm_file to struct vm_area_desc / const-ify desc->file"
+ *           (series "mm: ... stacked mmap_prepare", Lorenzo Stoakes);
+ *           commit id unconfirmed
+ * Export:   none
+ * Fallback: compat struct vm_area_desc; vm_file applied with vma_set_file() or get_file() and fput()
+ *
+ * struct vm_area_desc has a mutable struct file *vm_file next to the
+ * immutable file (6.16/6.17 had only a mutable file).
+ */
+#include <linux/fs.h>
+#include <linux/mm.h>
+
+struct vm_area_desc;
+
+static void __maybe_unused mpc_probe_vm_area_desc_vm_file(struct vm_area_desc *desc)
+{
+	struct file **vm_file = &desc->vm_file;
+
+	*vm_file = NULL;
+}

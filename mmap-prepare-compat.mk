@@ -1,0 +1,171 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# mmap-prepare-compat.mk - Kbuild fragment for drivers that use
+# <linux/mmap_prepare_compat.h>.
+#
+# In the driver's Kbuild (or the kbuild part of its Makefile):
+#
+#   MMAP_PREPARE_COMPAT_DIR := /usr/src/mmap-prepare-compat-<version>
+#   include $(MMAP_PREPARE_COMPAT_DIR)/mmap-prepare-compat.mk
+#   obj-m += acme.o
+#   acme-y := main.o $(MMAP_PREPARE_COMPAT_OBJS)
+#
+# and build as usual: make -C /lib/modules/$(uname -r)/build M=$PWD
+#
+# No configure step is needed: on first use for a kernel the fragment runs
+# config/probe-kernel.sh against the tree being built (results are cached
+# per kernel, a few seconds cold, well under a second after), and adds
+# -I for include/ and for the generated mmap_prepare_compat_config.h.
+#
+# Inputs (set before the include):
+#   MMAP_PREPARE_COMPAT_DIR     required: the package tree (this file's dir)
+#   MMAP_PREPARE_COMPAT_MODE    shared (default): link against the shared
+#                               mmap_prepare_compat.ko; adds its
+#                               Module.symvers to KBUILD_EXTRA_SYMBOLS
+#                               embedded: compile the compat layer into the
+#                               driver under MMAP_PREPARE_COMPAT_PREFIX, export
+#                               nothing; add $(MMAP_PREPARE_COMPAT_OBJS) to
+#                               the module's objects
+#                               provider: the shared module's own build
+#                               (src/Kbuild): exports, no extra symbols
+#   MMAP_PREPARE_COMPAT_PREFIX  embedded mode: the driver's private symbol
+#                               prefix, e.g. acme_mpc_ (required there)
+#   MMAP_PREPARE_COMPAT_FORCE_COMPAT=1
+#                               compat path even on a fully native kernel
+#   MMAP_PREPARE_COMPAT_SYMVERS shared mode: the shared module's
+#                               Module.symvers (default: looked up where
+#                               make install and DKMS publish it)
+#   MMAP_PREPARE_COMPAT_CONFIG_DIR
+#                               a directory that already holds the generated
+#                               mmap_prepare_compat_config.h for this kernel
+#                               (configure passes it): no probing
+#   MMAP_PREPARE_COMPAT_GENDIR  where to generate it (default
+#                               $(obj)/.mmap-prepare-compat/$(KERNELRELEASE))
+#   MMAP_PREPARE_COMPAT_NO_CCFLAGS=1
+#                               do not touch ccflags-y; use
+#                               $(MMAP_PREPARE_COMPAT_CFLAGS) per object
+#
+# Outputs:
+#   MMAP_PREPARE_COMPAT_CFLAGS  -I and -D flags (already in ccflags-y)
+#   MMAP_PREPARE_COMPAT_OBJS    embedded/provider: the compat layer as one
+#                               object, relative to this Kbuild's directory
+#   MMAP_PREPARE_COMPAT_CONFIG_H the generated header for this kernel
+#   MMAP_PREPARE_COMPAT_IS_NATIVE 1 or 0, as probed
+
+ifeq ($(strip $(MMAP_PREPARE_COMPAT_DIR)),)
+$(error mmap-prepare-compat.mk: set MMAP_PREPARE_COMPAT_DIR to the mmap-prepare-compat tree before including this file)
+endif
+
+mpc_dir := $(abspath $(MMAP_PREPARE_COMPAT_DIR))
+MMAP_PREPARE_COMPAT_MODE ?= shared
+mpc_mode := $(strip $(MMAP_PREPARE_COMPAT_MODE))
+
+ifeq ($(filter shared embedded provider,$(mpc_mode)),)
+$(error mmap-prepare-compat.mk: MMAP_PREPARE_COMPAT_MODE must be shared, embedded or provider, not '$(mpc_mode)')
+endif
+ifeq ($(mpc_mode),embedded)
+ifeq ($(strip $(MMAP_PREPARE_COMPAT_PREFIX)),)
+$(error mmap-prepare-compat.mk: embedded mode needs MMAP_PREPARE_COMPAT_PREFIX, a private symbol prefix such as acme_mpc_)
+endif
+endif
+
+# Makefile.clean reads the Kbuild file too: no probing there.
+ifeq ($(filter %/Makefile.clean,$(MAKEFILE_LIST)),)
+
+mpc_ksrc := $(abspath $(srctree))
+mpc_kobj := $(abspath $(objtree))
+mpc_release := $(KERNELRELEASE)
+ifeq ($(strip $(mpc_release)),)
+mpc_release := $(shell cat $(mpc_kobj)/include/config/kernel.release 2>/dev/null)
+endif
+
+ifneq ($(strip $(MMAP_PREPARE_COMPAT_CONFIG_DIR)),)
+mpc_gendir := $(abspath $(MMAP_PREPARE_COMPAT_CONFIG_DIR))
+ifeq ($(wildcard $(mpc_gendir)/mmap_prepare_compat_config.h),)
+$(error mmap-prepare-compat.mk: $(mpc_gendir)/mmap_prepare_compat_config.h does not exist (MMAP_PREPARE_COMPAT_CONFIG_DIR))
+endif
+else
+mpc_gendir := $(abspath $(if $(MMAP_PREPARE_COMPAT_GENDIR),$(MMAP_PREPARE_COMPAT_GENDIR),$(obj)/.mmap-prepare-compat/$(mpc_release)))
+
+# The probe runner gets a clean environment: kbuild exports MAKEFLAGS,
+# sub_make_done and friends that would derail its own kbuild run. Only what
+# selects the compiler is passed on, and only when the user set it.
+mpc_passvar = $(if $(filter command line environment%,$(origin $(1))),$(1)='$($(1))')
+mpc_probe_env := env -i PATH='$(PATH)' HOME='$(HOME)' \
+	$(if $(MPC_CACHE),MPC_CACHE='$(MPC_CACHE)') \
+	$(if $(TMPDIR),TMPDIR='$(TMPDIR)') \
+	$(if $(MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN),MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN='$(MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN)') \
+	$(if $(MPC_ASSUME_EXPORTED),MPC_ASSUME_EXPORTED='$(MPC_ASSUME_EXPORTED)') \
+	$(call mpc_passvar,ARCH) $(call mpc_passvar,CROSS_COMPILE) \
+	$(call mpc_passvar,LLVM) $(call mpc_passvar,CC)
+
+# Once per make process (the fragment is read by several kbuild passes; the
+# cached result makes the later ones cheap).
+ifndef mpc_probe_rc_$(mpc_release)
+mpc_probe_rc_$(mpc_release) := $(shell $(mpc_probe_env) bash $(mpc_dir)/config/probe-kernel.sh \
+	--kernel-src $(mpc_ksrc) --kernel-obj $(mpc_kobj) \
+	--out $(mpc_gendir)/mmap_prepare_compat_config.h --quiet >&2; echo $$?)
+endif
+ifneq ($(mpc_probe_rc_$(mpc_release)),0)
+$(error mmap-prepare-compat.mk: probing kernel $(mpc_release) failed (see the messages above))
+endif
+endif # MMAP_PREPARE_COMPAT_CONFIG_DIR
+
+MMAP_PREPARE_COMPAT_CONFIG_H := $(mpc_gendir)/mmap_prepare_compat_config.h
+MMAP_PREPARE_COMPAT_IS_NATIVE := $(shell sed -n 's/^\#define MMAP_PREPARE_COMPAT_NATIVE \([01]\).*/\1/p' $(MMAP_PREPARE_COMPAT_CONFIG_H))
+
+MMAP_PREPARE_COMPAT_CFLAGS := -I$(mpc_dir)/include -I$(mpc_gendir)
+ifeq ($(MMAP_PREPARE_COMPAT_FORCE_COMPAT),1)
+MMAP_PREPARE_COMPAT_CFLAGS += -DMMAP_PREPARE_COMPAT_FORCE_COMPAT=1
+endif
+ifeq ($(mpc_mode),embedded)
+MMAP_PREPARE_COMPAT_CFLAGS += -DMMAP_PREPARE_COMPAT_EMBEDDED \
+	-DMMAP_PREPARE_COMPAT_PREFIX=$(strip $(MMAP_PREPARE_COMPAT_PREFIX))
+else ifneq ($(strip $(MMAP_PREPARE_COMPAT_PREFIX)),)
+MMAP_PREPARE_COMPAT_CFLAGS += -DMMAP_PREPARE_COMPAT_PREFIX=$(strip $(MMAP_PREPARE_COMPAT_PREFIX))
+endif
+
+ifneq ($(MMAP_PREPARE_COMPAT_NO_CCFLAGS),1)
+ccflags-y += $(MMAP_PREPARE_COMPAT_CFLAGS)
+endif
+
+# embedded / provider: the compat layer as one object of the including
+# directory. kbuild compiles only sources below $(src), so a one-line
+# wrapper that includes compat/mmap_prepare_compat_all.c is written there.
+ifneq ($(filter embedded provider,$(mpc_mode)),)
+mpc_wrapdir := .mmap-prepare-compat
+mpc_wrapper := $(abspath $(src))/$(mpc_wrapdir)/mmap_prepare_compat_all.c
+mpc_wraptext := /* Generated by mmap-prepare-compat.mk. */\n\#include "$(mpc_dir)/compat/mmap_prepare_compat_all.c"
+mpc_wrap_ok := $(shell mkdir -p $(dir $(mpc_wrapper)) && \
+	{ printf '$(mpc_wraptext)\n' | cmp -s - $(mpc_wrapper) || \
+	  printf '$(mpc_wraptext)\n' > $(mpc_wrapper); } && echo ok)
+ifneq ($(mpc_wrap_ok),ok)
+$(error mmap-prepare-compat.mk: cannot write $(mpc_wrapper))
+endif
+MMAP_PREPARE_COMPAT_OBJS := $(mpc_wrapdir)/mmap_prepare_compat_all.o
+else
+MMAP_PREPARE_COMPAT_OBJS :=
+endif
+
+# shared: resolve the shim's symbols against the shared module. A native
+# kernel needs none (nothing of ours is compiled into the driver).
+ifeq ($(mpc_mode),shared)
+ifneq ($(MMAP_PREPARE_COMPAT_IS_NATIVE)$(MMAP_PREPARE_COMPAT_FORCE_COMPAT),1)
+mpc_symvers := $(strip $(MMAP_PREPARE_COMPAT_SYMVERS))
+ifeq ($(mpc_symvers),)
+mpc_symvers := $(firstword $(wildcard \
+	$(mpc_dir)/kernels/$(mpc_release)/Module.symvers \
+	$(abspath $(mpc_dir)/../../share/mmap-prepare-compat/$(mpc_release)/Module.symvers) \
+	/usr/share/mmap-prepare-compat/$(mpc_release)/Module.symvers \
+	/usr/local/share/mmap-prepare-compat/$(mpc_release)/Module.symvers \
+	/var/lib/dkms/mmap-prepare-compat/*/$(mpc_release)/*/Module.symvers))
+endif
+ifeq ($(mpc_symvers),)
+$(warning mmap-prepare-compat.mk: no Module.symvers of mmap_prepare_compat.ko for $(mpc_release): install the shared module first (DKMS or make install), set MMAP_PREPARE_COMPAT_SYMVERS, or use MMAP_PREPARE_COMPAT_MODE=embedded)
+else
+KBUILD_EXTRA_SYMBOLS += $(mpc_symvers)
+endif
+endif
+endif
+
+endif # not Makefile.clean

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Probe benchmark (a report, not a timed test): against the 7.3 headers (the
+# matrix chroot of BENCH_SERIES, default 7.3), prints the number of probes,
+# the cold probe run (empty cache), the cached run, and, measured side by
+# side in the same run, the same probes compiled one at a time with one
+# kbuild invocation each (how configure scripts usually probe).
+#
+#   tests/bench/probe-bench.sh [--here KDIR]
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+
+bench() { # kdir
+	local kdir=$1 work t cold cached one nprobes f n
+	work=$(mktemp -d "${TMPDIR:-/tmp}/mpc-bench.XXXXXX")
+	trap 'rm -rf "$work"' RETURN
+	nprobes=$(ls "$repo"/config/probes/*.c "$repo"/config/probes/variants/*.c | wc -l)
+
+	t=$(now)
+	"$repo/config/probe-kernel.sh" --kernel-src "$kdir" --cache "$work/cache" \
+		--out "$work/out/mmap_prepare_compat_config.h" --quiet
+	cold=$(since "$t")
+	t=$(now)
+	"$repo/config/probe-kernel.sh" --kernel-src "$kdir" --cache "$work/cache" \
+		--out "$work/out/mmap_prepare_compat_config.h" --quiet
+	cached=$(since "$t")
+
+	# One at a time: one kbuild run per probe, as the classic conftest loop.
+	t=$(now)
+	for f in "$repo"/config/probes/*.c "$repo"/config/probes/variants/*.c; do
+		n=$(basename "$f" .c)
+		mkdir -p "$work/one/$n"
+		cp "$f" "$work/one/$n/p.c"
+		printf 'OBJECT_FILES_NON_STANDARD := y\nccflags-y := -Wno-error -Werror=incompatible-pointer-types\n' \
+			> "$work/one/$n/Kbuild"
+		make -s -C "$kdir" M="$work/one/$n" p.o > /dev/null 2>&1 || true
+	done
+	one=$(since "$t")
+
+	printf 'kernel headers: %s\n' "$kdir"
+	printf 'probes: %d (feature rows and variant probes)\n' "$nprobes"
+	printf 'cold probe run (empty cache): %s s\n' "$cold"
+	printf 'cached probe run: %s s\n' "$cached"
+	printf 'same probes one at a time (one kbuild run each): %s s\n' "$one"
+	awk -v a="$one" -v b="$cold" 'BEGIN { printf "ratio one-at-a-time / batched cold: %.1fx\n", a / b }'
+}
+
+if [ "${1:-}" = --here ]; then
+	bench "${2:?KDIR}"
+	exit 0
+fi
+
+series=${BENCH_SERIES:-7.3}
+"$repo/tests/lib/chroot.sh" ensure "$series" >&2
+eval "$("$repo/tests/lib/chroot.sh" info "$series")"
+echo "# probe benchmark, series $series ($(nproc) cores)"
+# shellcheck disable=SC2154
+"$repo/tests/lib/chroot.sh" run "$series" -- bash "$repo/tests/bench/probe-bench.sh" --here "$KDIR"

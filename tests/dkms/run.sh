@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# DKMS round trip of mmap_prepare_compat.ko: add, build, install, a dependent
+# third-party module built against what POST_BUILD published, remove; then
+# the filesystem must be as before. An unsupported (pre-5.10) kernel must be
+# skipped with exit status 77.
+#
+# Runs on the host's kernel headers and in the matrix chroots of
+# DKMS_SERIES (default "5.10 6.12 7.3"). Prints "ok"/"not ok" lines and a
+# final "N passed, N failed".
+#
+#   tests/dkms/run.sh [--host-only]
+#   tests/dkms/run.sh --one KREL LABEL    (internal: one kernel, as root)
+
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+pkg=mmap-prepare-compat
+ver=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$repo/dkms.conf")
+n=0
+
+emit() { n=$((n + 1)); printf '%s %d - %s\n' "$1" "$n" "$2"; }
+run_check() { # description log command...
+	local d=$1 log=$2
+	shift 2
+	if "$@" > "$log" 2>&1; then
+		emit ok "$d"
+	else
+		emit "not ok" "$d (exit $?)"
+		sed 's/^/# /' "$log" | tail -n 30
+		return 1
+	fi
+}
+
+# dkms's own signing key (created by its first build on a machine) and
+# depmod's indexes are machine state, not ours.
+snapshot() { # krel -> sorted list of paths DKMS may touch
+	find /usr/src /var/lib/dkms "/lib/modules/$1" /etc/dkms -xdev \
+		\( -path "/usr/src/$pkg-$ver" -o -path "/usr/src/$pkg-$ver/*" \) -prune -o -print 2>/dev/null |
+		grep -v -e '/modules\.[a-z.]*$' -e '^/var/lib/dkms/mok\.\(key\|pub\)$' | sort
+}
+
+one() { # krel label
+	local krel=$1 label=$2 work log arch
+	arch=$(uname -m)
+	work=$(mktemp -d "${TMPDIR:-/tmp}/mpc-dkms.XXXXXX")
+	# shellcheck disable=SC2064
+	trap "rm -rf '$work'" RETURN
+	command -v dkms >/dev/null || {
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q dkms >/dev/null
+	}
+	printf '# %s: dkms %s, kernel %s\n' "$label" "$(dkms --version 2>/dev/null | sed 's/^dkms-*//')" "$krel"
+
+	# leftovers of an interrupted earlier run
+	dkms remove -m "$pkg" -v "$ver" --all >/dev/null 2>&1 || true
+	rm -rf "/usr/src/$pkg-$ver"
+	snapshot "$krel" > "$work/before"
+
+	# What a package would install as the DKMS source.
+	mkdir -p "/usr/src/$pkg-$ver"
+	cp -r "$repo/config" "$repo/compat" "$repo/include" "$repo/src" "$repo/scripts" \
+	      "$repo/dkms.conf" "$repo/mmap-prepare-compat.mk" "/usr/src/$pkg-$ver/"
+	find "/usr/src/$pkg-$ver/src" \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' \
+		-o -name '*.mod*' -o -name .mmap-prepare-compat \) -prune -exec rm -rf {} + 2>/dev/null || true
+
+	run_check "$label: dkms add" "$work/add.log" dkms add -m "$pkg" -v "$ver" || return 0
+
+	local rc=0
+	dkms build -m "$pkg" -v "$ver" -k 4.19.0-99-fake > "$work/old.log" 2>&1 || rc=$?
+	if [ "$rc" = 77 ] && grep -q 'older than 5.10' "$work/old.log"; then
+		emit ok "$label: a 4.19 kernel is skipped with exit status 77 and a reason"
+	else
+		emit "not ok" "$label: a 4.19 kernel is skipped with exit status 77 and a reason (exit $rc)"
+		sed 's/^/# /' "$work/old.log" | tail -n 10
+	fi
+
+	if run_check "$label: dkms build -k $krel" "$work/build.log" \
+		dkms build -m "$pkg" -v "$ver" -k "$krel"; then
+		grep -E '^ *(HAVE_|path:|  kernel API)' "$work/build.log" | sed 's/^/# /' | tail -n 3 || true
+	fi
+	local pub=/var/lib/dkms/$pkg/$ver/$krel/$arch
+	if [ -s "$pub/Module.symvers" ] && [ -s "$pub/mmap_prepare_compat_config.h" ] &&
+	   grep -q 'mmap_prepare_compat' "$pub/Module.symvers" ||
+	   grep -q 'MMAP_PREPARE_COMPAT_NATIVE 1' "$pub/mmap_prepare_compat_config.h" 2>/dev/null; then
+		emit ok "$label: POST_BUILD published Module.symvers and the config header"
+	else
+		emit "not ok" "$label: POST_BUILD published Module.symvers and the config header"
+		ls -la "$pub" 2>&1 | sed 's/^/# /'
+	fi
+
+	run_check "$label: dkms install -k $krel" "$work/install.log" \
+		dkms install -m "$pkg" -v "$ver" -k "$krel" || true
+	if find "/lib/modules/$krel/updates" -name 'mmap_prepare_compat.ko*' 2>/dev/null | grep -q .; then
+		emit ok "$label: module installed under /lib/modules/$krel/updates"
+	else
+		emit "not ok" "$label: module installed under /lib/modules/$krel/updates"
+	fi
+
+	# A dependent driver finds the published files on its own.
+	cp -r "$repo/tests/thirdparty/acme" "$work/acme"
+	if make -C "/lib/modules/$krel/build" M="$work/acme" \
+		MMAP_PREPARE_COMPAT_DIR="/usr/src/$pkg-$ver" modules > "$work/acme.log" 2>&1 &&
+	   [ -f "$work/acme/acme_mmap.ko" ] && ! grep -q 'warning: .*mmap-prepare-compat\|undefined!' "$work/acme.log"; then
+		emit ok "$label: third-party driver builds against the DKMS-installed shim"
+	else
+		emit "not ok" "$label: third-party driver builds against the DKMS-installed shim"
+		sed 's/^/# /' "$work/acme.log" | tail -n 20
+	fi
+
+	run_check "$label: dkms remove --all" "$work/remove.log" \
+		dkms remove -m "$pkg" -v "$ver" --all || true
+	rm -rf "/usr/src/$pkg-$ver"
+	snapshot "$krel" > "$work/after"
+	if cmp -s "$work/before" "$work/after"; then
+		emit ok "$label: dkms remove left nothing behind"
+	else
+		emit "not ok" "$label: dkms remove left nothing behind"
+		diff "$work/before" "$work/after" | sed 's/^/# /' | head -n 20
+	fi
+}
+
+if [ "${1:-}" = --one ]; then
+	[ $# = 3 ] || { echo "usage: $0 --one KREL LABEL" >&2; exit 2; }
+	one "$2" "$3"
+	exit 0
+fi
+
+[ "$(id -u)" = 0 ] || { echo "tests/dkms/run.sh: must run as root (dkms)" >&2; exit 1; }
+host_only=0
+[ "${1:-}" = --host-only ] && host_only=1
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+host_krel=${MPC_HOST_KREL:-}
+if [ -z "$host_krel" ]; then
+	if [ -d "/lib/modules/$(uname -r)/build/include/generated" ]; then
+		host_krel=$(uname -r)
+	else
+		host_krel=$(basename "$(dirname "$(ls -d /lib/modules/*/build | sort -V | tail -n1)")")
+	fi
+fi
+"$0" --one "$host_krel" "host $host_krel" | tee "$out"
+
+if [ "$host_only" = 0 ]; then
+	for series in ${DKMS_SERIES:-5.10 6.12 7.3}; do
+		if ! "$repo/tests/lib/chroot.sh" ensure "$series" >&2; then
+			echo "not ok - chroot $series could not be built" | tee -a "$out"
+			continue
+		fi
+		eval "$("$repo/tests/lib/chroot.sh" info "$series")"
+		# shellcheck disable=SC2154
+		"$repo/tests/lib/chroot.sh" run "$series" -- \
+			bash "$repo/tests/dkms/run.sh" --one "$KREL" "$series" | tee -a "$out" || true
+	done
+fi
+
+passed=$(grep -c '^ok ' "$out" || true)
+failed=$(grep -c '^not ok ' "$out" || true)
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,333 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The kernel test matrix (entry point of `make check-matrix`).
+#
+#   tests/matrix/run.sh            every real series and every derived shape
+#   KERNELS="6.1 7.3 6.19" tests/matrix/run.sh
+#
+# Real series (tests/matrix/kernels.conf): build the modules in the
+# release's chroot, boot the release's own kernel under QEMU/TCG with an
+# ivshmem device and run tests/matrix/guest/mpc-test in it.
+# Derived shapes (6.16 .. 7.1): header trees DERIVED from 7.3's headers to
+# reproduce each version's mmap_prepare API shape; probe + compile only, no
+# boot. They are not real kernels.
+#
+# Environment:
+#   KERNELS                series/shapes to run (default: all)
+#   MPC_CACHE              cache root (default /var/cache/mmap-prepare-compat)
+#   MPC_MATRIX_OUT         results (default $MPC_CACHE/matrix/out)
+#   MPC_MATRIX_MODULES     src (default) or selftest (the harness stand-in
+#                          tests/matrix/selftest instead of src/)
+#   MPC_MATRIX_JOBS        series run at the same time (default 2)
+#   MPC_BOOT_TIMEOUT       seconds per guest (default 300)
+#   MPC_LOAD_SECONDS       duration of the guest load test (default 3)
+#   MPC_BENCH=0            skip the benchmark
+#
+# Ends with "N passed, N failed"; exits 1 when anything failed.
+set -euo pipefail
+# Parsed whole before it runs, so editing this file mid-run is safe.
+{
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+LIB=$REPO/tests/lib
+export MPC_CACHE=${MPC_CACHE:-/var/cache/mmap-prepare-compat}
+OUT=${MPC_MATRIX_OUT:-$MPC_CACHE/matrix/out}
+WORK=$MPC_CACHE/matrix/work
+MODULES=${MPC_MATRIX_MODULES:-src}
+JOBS=${MPC_MATRIX_JOBS:-2}
+DERIVED_ALL="6.16 6.17 6.18 6.19 7.0 7.1"
+REAL_ALL=$("$LIB/chroot.sh" list | xargs)
+KERNELS=${KERNELS:-$REAL_ALL $DERIVED_ALL}
+
+log() { printf '[matrix %s] %s\n' "$(date +%T)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+[ "$(id -u)" = 0 ] || die "must run as root (chroots, namespaces)"
+case $MODULES in src|selftest) ;; *) die "MPC_MATRIX_MODULES=$MODULES" ;; esac
+
+is_real() { case " $REAL_ALL " in *" $1 "*) return 0 ;; esac; return 1; }
+is_derived() { case " $DERIVED_ALL " in *" $1 "*) return 0 ;; esac; return 1; }
+for k in $KERNELS; do
+	is_real "$k" || is_derived "$k" ||
+		die "unknown kernel '$k' (real: $REAL_ALL; derived: $DERIVED_ALL)"
+done
+
+T0=$SECONDS
+rm -rf "$OUT"
+mkdir -p "$OUT" "$WORK"
+"$LIB/host-deps.sh"
+
+# result DIR PASS|FAIL TEXT: record one case of a job.
+result() { printf '%s\t%s\n' "$2" "$3" >>"$1/results.tsv"; }
+# timing DIR KEY SECONDS
+timing() { printf '%s\t%s\n' "$2" "$3" >>"$1/timings.tsv"; }
+
+# ------------------------------------------------------------ host side
+host_build() {
+	local d=$OUT/host
+	mkdir -p "$d"
+	local ok=1 f
+	for f in mpc-test mpc-bench; do
+		[ -f "$HERE/guest/$f.c" ] || continue
+		if gcc -static -O2 -Wall -Wextra -Werror -o "$d/$f" \
+		       "$HERE/guest/$f.c" >"$d/$f.build.log" 2>&1; then
+			result "$d" PASS "host: build static $f"
+		else
+			result "$d" FAIL "host: build static $f"
+			sed 's/^/    /' "$d/$f.build.log" >>"$d/problems"
+			ok=0
+		fi
+	done
+	[ $ok = 1 ]
+}
+
+# ------------------------------------------------------------ real series
+
+# stage_tree S: a private copy of the checkout for one series, so that
+# parallel builds never share object files. Prints its path.
+stage_tree() {
+	local dst=$WORK/$1/repo
+	rm -rf "$WORK/$1"
+	mkdir -p "$dst"
+	tar -C "$REPO" --exclude=.git -cf - . | tar -C "$dst" -xf -
+	printf '%s\n' "$dst"
+}
+
+# kbuild S TREE MDIR LOG: make -C KDIR M=MDIR in the chroot of S.
+kbuild() {
+	local s=$1 tree=$2 mdir=$3 logf=$4 KDIR
+	KDIR=$("$LIB/chroot.sh" info "$s" | sed -n 's/^KDIR=//p')
+	"$LIB/chroot.sh" run "$s" --bind "$WORK/$s" -- \
+		make -C "$KDIR" M="$mdir" -j2 >"$logf" 2>&1
+}
+
+# warnings LOG: compiler/modpost warnings in a build log.
+warnings() {
+	grep -E 'warning:|WARNING:' "$1" || true
+}
+
+real_job() {
+	local s=$1 d=$OUT/$1 t CHROOT KREL KDIR KIMAGE PKGVER SUITES GCC
+	local EXPECT_PATH tree mdir
+	mkdir -p "$d"
+	: >"$d/results.tsv"
+
+	t=$SECONDS
+	if ! "$LIB/chroot.sh" ensure "$s" >"$d/chroot.log" 2>&1; then
+		result "$d" FAIL "$s: chroot"
+		tail -n 20 "$d/chroot.log" | sed 's/^/    /' >>"$d/problems"
+		return 0
+	fi
+	timing "$d" chroot $((SECONDS - t))
+	eval "$("$LIB/chroot.sh" info "$s")"
+	"$LIB/chroot.sh" manifest "$s" >"$d/manifest"
+	result "$d" PASS "$s: chroot ($KREL $PKGVER)"
+
+	# build
+	t=$SECONDS
+	tree=$(stage_tree "$s")
+	if [ "$MODULES" = selftest ]; then
+		mdir=$tree/tests/matrix/selftest
+	else
+		mdir=$tree/src
+	fi
+	if [ ! -f "$mdir/Kbuild" ] && [ ! -f "$mdir/Makefile" ]; then
+		result "$d" FAIL "$s: build modules ($mdir has no Kbuild;" \
+			"MPC_MATRIX_MODULES=selftest tests the harness alone)"
+		return 0
+	fi
+	if kbuild "$s" "$tree" "$mdir" "$d/build.log"; then
+		if [ -n "$(warnings "$d/build.log")" ]; then
+			result "$d" FAIL "$s: build modules without warnings"
+			warnings "$d/build.log" | head -n 20 |
+				sed 's/^/    /' >>"$d/problems"
+		else
+			result "$d" PASS "$s: build modules without warnings"
+		fi
+	else
+		result "$d" FAIL "$s: build modules"
+		grep -E 'error|Error' "$d/build.log" | head -n 20 |
+			sed 's/^/    /' >>"$d/problems"
+		return 0
+	fi
+	timing "$d" build $((SECONDS - t))
+
+	# optional third-party module (tests/thirdparty, embedded copy)
+	local -a mods=() tp=()
+	if [ "$MODULES" = src ] && [ -d "$tree/tests/thirdparty" ] &&
+	   { [ -f "$tree/tests/thirdparty/Kbuild" ] ||
+	     [ -f "$tree/tests/thirdparty/Makefile" ]; }; then
+		if kbuild "$s" "$tree" "$tree/tests/thirdparty" \
+			  "$d/thirdparty.log"; then
+			mapfile -t tp < <(find "$tree/tests/thirdparty" \
+					  -name '*.ko' -size +0 | sort)
+			result "$d" PASS "$s: build tests/thirdparty"
+		else
+			result "$d" FAIL "$s: build tests/thirdparty"
+		fi
+	fi
+
+	# load order: shared module, third party, example, forced copy
+	local -a args=()
+	local ko
+	if [ "$MODULES" = selftest ]; then
+		mods=("$mdir/mpc_selftest.ko")
+		EXPECT_PATH=compat
+	else
+		ko=$mdir/mmap_prepare_compat.ko
+		[ ! -s "$ko" ] || mods+=("$ko")
+		mods+=("${tp[@]}" "$mdir/mpc_example.ko")
+		ko=$mdir/mpc_example_forced.ko
+		if [ -s "$ko" ]; then
+			mods+=("$ko")
+			args+=(-p mpc_ -p mpcf_)
+		fi
+	fi
+	for ko in "${mods[@]}"; do
+		args+=(-m "$ko")
+	done
+	args+=(-e "$EXPECT_PATH" -l "${MPC_LOAD_SECONDS:-3}")
+	if [ "${MPC_BENCH:-1}" = 1 ] && [ -x "$OUT/host/mpc-bench" ] &&
+	   [ "$MODULES" = src ]; then
+		args+=(-x /bin/mpc-bench)
+	fi
+	local bench=-
+	[ ! -x "$OUT/host/mpc-bench" ] || bench=$OUT/host/mpc-bench
+	if ! "$HERE/initramfs.sh" "$d/initrd.cpio" "$OUT/host/mpc-test" \
+		"$bench" -- "${args[@]}" >"$d/initramfs.log" 2>&1; then
+		result "$d" FAIL "$s: pack initramfs"
+		sed 's/^/    /' "$d/initramfs.log" >>"$d/problems"
+		return 0
+	fi
+
+	# boot
+	"$OUT/host/mpc-test" --fill-shm "$d/ivshmem.bin"
+	"$HERE/boot.sh" "$KIMAGE" "$d/initrd.cpio" "$d/ivshmem.bin" "$d"
+	timing "$d" boot "$(cat "$d/boot-seconds")"
+	"$HERE/parse.sh" "$d" "$s"
+	sed -n 's/^# bench: //p' "$d/ktap.log" >"$d/bench.txt"
+	[ -s "$d/bench.txt" ] || rm -f "$d/bench.txt"
+	if "$OUT/host/mpc-test" --check-shm "$d/ivshmem.bin" \
+		2>"$d/shm-check.log"; then
+		result "$d" PASS "$s: host sees the guest's shared BAR 2 write only"
+	else
+		result "$d" FAIL "$s: host sees the guest's shared BAR 2 write only"
+		sed 's/^/    /' "$d/shm-check.log" >>"$d/problems"
+	fi
+	rm -f "$d/initrd.cpio"
+	rm -rf "$WORK/$s"
+}
+
+# ------------------------------------------------------ derived shapes
+
+derived_job() {
+	local v=$1 d=$OUT/$1
+	mkdir -p "$d"
+	: >"$d/results.tsv"
+	if [ ! -x "$HERE/derive/run-derived.sh" ]; then
+		result "$d" FAIL "$v (DERIVED): tests/matrix/derive/run-derived.sh missing"
+		return 0
+	fi
+	"$HERE/derive/run-derived.sh" "$v" "$d" "$MODULES" ||
+		result "$d" FAIL "$v (DERIVED): run-derived.sh exited $?"
+}
+
+# ------------------------------------------------------------------ run
+
+run_job() {
+	local k=$1 t=$SECONDS
+	if is_real "$k"; then
+		real_job "$k"
+	else
+		derived_job "$k"
+	fi
+	local n f
+	n=$(grep -c '^PASS' "$OUT/$k/results.tsv" || true)
+	f=$(grep -c '^FAIL' "$OUT/$k/results.tsv" || true)
+	timing "$OUT/$k" total $((SECONDS - t))
+	log "$k: $n passed, $f failed ($((SECONDS - t)) s)"
+}
+
+log "kernels: $KERNELS (modules from $MODULES; results in $OUT)"
+if host_build; then
+	# Real series first (their chroots take longest), at most $JOBS
+	# at a time: two chroot builds or two TCG guests fit on 2 cores.
+	running=0
+	for k in $KERNELS; do
+		if [ $running -ge "$JOBS" ]; then
+			wait -n || true
+			running=$((running - 1))
+		fi
+		run_job "$k" &
+		running=$((running + 1))
+	done
+	wait
+fi
+
+# ------------------------------------------------------------- report
+echo
+echo "=== per-case results ==="
+for k in host $KERNELS; do
+	[ -f "$OUT/$k/results.tsv" ] || continue
+	while IFS=$'\t' read -r st name; do
+		if [ "$st" = PASS ]; then
+			printf 'ok     %s\n' "$name"
+		else
+			printf 'FAIL   %s\n' "$name"
+		fi
+	done <"$OUT/$k/results.tsv"
+done
+
+if compgen -G "$OUT/*/problems" >/dev/null; then
+	echo
+	echo "=== problems ==="
+	for f in "$OUT"/*/problems; do
+		echo "--- $(basename "$(dirname "$f")") (logs: $(dirname "$f"))"
+		head -n 40 "$f"
+	done
+fi
+
+echo
+echo "=== what ran ==="
+for k in $KERNELS; do
+	if is_real "$k" && [ -f "$OUT/$k/manifest" ]; then
+		printf '%-5s %s\n' "$k" "$(grep -E '^linux-(image|headers)-[0-9]' \
+			"$OUT/$k/manifest" | xargs)"
+	elif is_derived "$k" && [ -f "$OUT/$k/shape" ]; then
+		printf '%-5s DERIVED from %s (not a real kernel)\n' "$k" \
+			"$(cat "$OUT/$k/shape")"
+	fi
+done
+
+echo
+echo "=== timings (s) ==="
+for k in $KERNELS; do
+	[ -f "$OUT/$k/timings.tsv" ] || continue
+	printf '%-5s %s\n' "$k" "$(tr '\t\n' '= ' <"$OUT/$k/timings.tsv")"
+done
+echo "total $((SECONDS - T0))"
+
+if compgen -G "$OUT/*/bench.txt" >/dev/null; then
+	echo
+	echo "=== benchmark (reported, not pass/fail) ==="
+	for f in "$OUT"/*/bench.txt; do
+		echo "--- $(basename "$(dirname "$f")")"
+		cat "$f"
+	done
+fi
+
+if [ -x "$HERE/table.sh" ]; then
+	echo
+	"$HERE/table.sh" "$OUT" || log "table.sh failed"
+fi
+
+passed=$(cat "$OUT"/*/results.tsv 2>/dev/null | grep -c '^PASS' || true)
+failed=$(cat "$OUT"/*/results.tsv 2>/dev/null | grep -c '^FAIL' || true)
+[ "$passed$failed" != 00 ] || failed=1
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
+exit
+}

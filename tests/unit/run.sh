@@ -1,0 +1,118 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build and run the userland unit tests without autotools:
+#
+#	tests/unit/run.sh [-k] [FILTER...]
+#
+# Builds the compat layer and the tests against the stub kernel headers three
+# times: a 5.10 kernel (k510), a 6.12 kernel with vm_flags_set() (k612), and
+# 5.10 again with another MMAP_PREPARE_COMPAT_PREFIX (pfx), whose symbols are
+# checked with nm. FILTER limits the tests run to names containing it. Prints
+# ok/not ok per test and closes with "N passed, N failed"; exits non-zero on
+# any failure. CC, CFLAGS and NM are honoured; -k keeps the build directory.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+CC=${CC:-cc}
+NM=${NM:-nm}
+CFLAGS=${CFLAGS:--O2 -g}
+WARN="-Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Werror"
+keep=0
+if [ "${1:-}" = "-k" ]; then
+	keep=1
+	shift
+fi
+
+build=$(mktemp -d "${TMPDIR:-/tmp}/mpc-unit.XXXXXX")
+[ $keep = 1 ] && echo "# build directory: $build" || trap 'rm -rf "$build"' EXIT
+
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
+fail() { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; }
+
+tests="harness.c fixture.c test_helpers.c test_flags.c test_prepare.c \
+	test_complete.c test_mmap.c"
+
+# build VARIANT KERNEL_DIR EXTRA_CPPFLAGS
+build_variant() {
+	v=$1
+	kdir=$2
+	extra=$3
+	d=$build/$v
+	mkdir -p "$d"
+	cppflags="-I$here/stubs/$kdir -I$here/stubs -I$top/include $extra"
+	# shellcheck disable=SC2086
+	$CC $CFLAGS $WARN -std=gnu11 $cppflags -c "$here/compat_all.c" \
+		-o "$d/compat_all.o" || return 1
+	# shellcheck disable=SC2086
+	$CC $CFLAGS $WARN -std=gnu11 $cppflags -c "$here/stubs/stub.c" \
+		-o "$d/stub.o" || return 1
+	objs="$d/compat_all.o $d/stub.o"
+	for src in $tests; do
+		o=$d/${src%.c}.o
+		# shellcheck disable=SC2086
+		$CC $CFLAGS $WARN -std=gnu11 $cppflags -c "$here/$src" -o "$o" ||
+			return 1
+		objs="$objs $o"
+	done
+	# shellcheck disable=SC2086
+	$CC $CFLAGS -o "$d/unit-tests" $objs
+}
+
+# run VARIANT: the variant's tests, renumbered into one sequence.
+run_variant() {
+	v=$1
+	shift
+	"$build/$v/unit-tests" "$@" >"$build/$v/out" 2>"$build/$v/err"
+	status=$?
+	while IFS= read -r line; do
+		case $line in
+		"ok "*)		pass "$v: ${line#ok * - }" ;;
+		"not ok "*)	fail "$v: ${line#not ok * - }" ;;
+		"# "*)		echo "$line" ;;
+		esac
+	done <"$build/$v/out"
+	sed 's/^/# '"$v"': /' "$build/$v/err" | grep -v '^# [a-z0-9]*: # WARNING' || true
+	if ! grep -Eq '^[0-9]+ passed, 0 failed$' "$build/$v/out" || [ $status != 0 ]; then
+		grep -q '^not ok' "$build/$v/out" || fail "$v: test program exit status $status"
+	fi
+}
+
+shift_filters="$*"
+for spec in "k510:k510:" "k612:k612:" \
+	    "pfx:k510:-DMMAP_PREPARE_COMPAT_PREFIX=mpcunit_ -DMMAP_PREPARE_COMPAT_EMBEDDED"; do
+	v=${spec%%:*}
+	rest=${spec#*:}
+	kdir=${rest%%:*}
+	extra=${rest#*:}
+	if build_variant "$v" "$kdir" "$extra"; then
+		pass "$v: build"
+		# shellcheck disable=SC2086
+		run_variant "$v" $shift_filters
+	else
+		fail "$v: build"
+	fi
+done
+
+if [ -f "$build/k510/compat_all.o" ]; then
+	if "$here/check-prefix.sh" "$NM" "$build/k510/compat_all.o" mmap_prepare_compat_; then
+		pass "symbols: default prefix on every global symbol"
+	else
+		fail "symbols: default prefix on every global symbol"
+	fi
+fi
+if [ -f "$build/pfx/compat_all.o" ]; then
+	if "$here/check-prefix.sh" "$NM" "$build/pfx/compat_all.o" mpcunit_ &&
+	   ! $NM -g --defined-only "$build/pfx/unit-tests" | grep -q ' mmap_prepare_compat_'; then
+		pass "symbols: MMAP_PREPARE_COMPAT_PREFIX=mpcunit_ on every global symbol"
+	else
+		fail "symbols: MMAP_PREPARE_COMPAT_PREFIX=mpcunit_ on every global symbol"
+	fi
+fi
+
+echo "$passed passed, $failed failed"
+[ $failed = 0 ]
