@@ -236,6 +236,8 @@ ccflags-y += -ferror-limit=0 $(call cc-option,-Werror=incompatible-function-poin
 else
 ccflags-y += -fmax-errors=0
 endif
+# Before 5.13 kbuild builds a single target only if it is listed in targets.
+targets += $(patsubst %.c,%.o,$(notdir $(wildcard $(src)/*.c)))
 EOF
 
 gen_unit() { # file probe...: one translation unit including the given probes

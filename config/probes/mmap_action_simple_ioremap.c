@@ -6,7 +6,7 @@
  * Upstream: "mm: add mmap_action_simple_ioremap()" (Lorenzo Stoakes, mm
  *           tree for 7.1; adds MMAP_SIMPLE_IO_REMAP); commit id unconfirmed
  * Export:   none
- * Fallback: compat action, completed with vm_iomap_memory()
+ * Fallback: compat action, checked as vm_iomap_memory() checks, completed with remap_pfn_range()
  *
  * enum mmap_action_type has MMAP_SIMPLE_IO_REMAP and
  * void mmap_action_simple_ioremap(desc, phys_addr_t, unsigned long) exists.

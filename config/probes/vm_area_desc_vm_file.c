@@ -7,7 +7,7 @@
  *           (series "mm: ... stacked mmap_prepare", Lorenzo Stoakes);
  *           commit id unconfirmed
  * Export:   none
- * Fallback: compat struct vm_area_desc; vm_file applied with vma_set_file() or get_file() and fput()
+ * Fallback: compat struct vm_area_desc; a new vm_file is installed with get_file() and fput()
  *
  * struct vm_area_desc has a mutable struct file *vm_file next to the
  * immutable file (6.16/6.17 had only a mutable file).
