@@ -120,7 +120,7 @@ int __MPC_SYM(map_kernel_pages_prepare)(struct vm_area_desc *desc)
 	unsigned long nr_pages, end;
 
 	if (!vma_desc_test(desc, VMA_MIXEDMAP_BIT)) {
-		WARN_ON_ONCE(vma_desc_test(desc, VMA_PFNMAP_BIT));
+		VM_WARN_ON_ONCE(vma_desc_test(desc, VMA_PFNMAP_BIT));
 		vma_desc_set_flags(desc, VMA_MIXEDMAP_BIT);
 	}
 

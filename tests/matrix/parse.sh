@@ -5,7 +5,7 @@
 #
 #   parse.sh OUTDIR LABEL
 #
-# Writes OUTDIR/results.tsv ("PASS|FAIL<TAB>LABEL: case") and prints it.
+# Appends to OUTDIR/results.tsv ("PASS|FAIL<TAB>LABEL: case").
 # A run fails when: the KTAP plan or any result line is missing, a case
 # says "not ok", or the kernel log shows WARN/BUG/Oops/Call Trace/panic
 # outside a window the test program announced through /dev/kmsg
@@ -17,7 +17,6 @@ set -euo pipefail
 out=$1 label=$2
 ktap=$out/ktap.log console=$out/console.log
 res=$out/results.tsv
-: >"$res"
 
 pass() { printf 'PASS\t%s: %s\n' "$label" "$1" >>"$res"; }
 fail() { printf 'FAIL\t%s: %s\n' "$label" "$1" >>"$res"; }

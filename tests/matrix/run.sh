@@ -103,6 +103,14 @@ kbuild() {
 		make -C "$KDIR" M="$mdir" -j2 >"$logf" 2>&1
 }
 
+# excerpt REGEX LOG: the first matching lines of LOG (else its tail) go
+# to the job's problems file. Never fails (a failing pipeline would end the
+# job under set -e).
+excerpt() {
+	{ grep -E "$1" "$2" || tail -n 10 "$2"; } 2>/dev/null | head -n 20 |
+		sed 's/^/    /' >>"$d/problems" || true
+}
+
 # warnings LOG: compiler/modpost warnings in a build log.
 warnings() {
 	grep -E 'warning:|WARNING:' "$1" || true
@@ -141,15 +149,13 @@ real_job() {
 	if kbuild "$s" "$tree" "$mdir" "$d/build.log"; then
 		if [ -n "$(warnings "$d/build.log")" ]; then
 			result "$d" FAIL "$s: build modules without warnings"
-			warnings "$d/build.log" | head -n 20 |
-				sed 's/^/    /' >>"$d/problems"
+			excerpt 'warning:|WARNING:' "$d/build.log"
 		else
 			result "$d" PASS "$s: build modules without warnings"
 		fi
 	else
 		result "$d" FAIL "$s: build modules"
-		grep -E 'error|Error' "$d/build.log" | head -n 20 |
-			sed 's/^/    /' >>"$d/problems"
+		excerpt 'error|Error|No rule|\*\*\*' "$d/build.log"
 		return 0
 	fi
 	timing "$d" build $((SECONDS - t))
@@ -243,6 +249,7 @@ run_job() {
 	else
 		derived_job "$k"
 	fi
+	touch "$OUT/$k/.done"
 	local n f
 	n=$(grep -c '^PASS' "$OUT/$k/results.tsv" || true)
 	f=$(grep -c '^FAIL' "$OUT/$k/results.tsv" || true)
@@ -267,6 +274,14 @@ if host_build; then
 fi
 
 # ------------------------------------------------------------- report
+# A job that died half-way (a bug here) must not pass by omission.
+for k in $KERNELS; do
+	if [ ! -f "$OUT/$k/.done" ]; then
+		mkdir -p "$OUT/$k"
+		printf 'FAIL\t%s: matrix job ended early (harness bug; see %s)\n' \
+			"$k" "$OUT/$k" >>"$OUT/$k/results.tsv"
+	fi
+done
 echo
 echo "=== per-case results ==="
 for k in host $KERNELS; do
@@ -284,6 +299,7 @@ if compgen -G "$OUT/*/problems" >/dev/null; then
 	echo
 	echo "=== problems ==="
 	for f in "$OUT"/*/problems; do
+		[ -s "$f" ] || continue
 		echo "--- $(basename "$(dirname "$f")") (logs: $(dirname "$f"))"
 		head -n 40 "$f"
 	done

@@ -35,11 +35,12 @@ for k in $order; do
 	[ -f "$r" ] || continue
 	if [ -f "$OUT/$k/shape" ]; then
 		row="$k (derived)|-|$(cell "$r" "$k .*build " pass)|$(cell "$r" "$k .*probe " pass)"
-		for c in $CAPS errors load unload; do
+		for c in $CAPS errors load unload forced; do
 			row="$row|-"
 		done
 	else
-		path=$(sed -n 's/^# mpc_example path: //p' "$OUT/$k/ktap.log" 2>/dev/null | head -n1)
+		path=$(sed -n 's/^# mpc_example path: //p' "$OUT/$k/ktap.log" \
+		       2>/dev/null | head -n1 || true)
 		case $path in native) good=native ;; compat) good=emulated ;; *) good=pass ;; esac
 		row="$k|${path:--}|$(cell "$r" "$k: build modules" pass)|-"
 		for c in $CAPS; do
@@ -48,6 +49,7 @@ for k in $order; do
 		row="$row|$(cell "$r" "$k: mpc_error: " "$good")"
 		row="$row|$(cell "$r" "$k: mpc_load: " pass)"
 		row="$row|$(cell "$r" "$k: unload " pass)"
+		row="$row|$(cell "$r" "$k: mpcf_" emulated)"
 	fi
 	rows+=("$row")
 done
@@ -65,12 +67,14 @@ done
 	echo "shape (compile and probe only: they are not real kernels)."
 	echo "*native*: the kernel's own mmap_prepare API; *emulated*: the compat"
 	echo "layer; *fail*: a case of that column failed; *-*: not run."
+	echo "*forced*: the whole guest suite again through mpc_example_forced.ko"
+	echo "(compat path forced, layer embedded with the mpcf_ prefix)."
 	echo
 	echo ".. list-table::"
 	echo "   :header-rows: 1"
 	echo
 	printf '   * - %s\n' kernel
-	for h in path build probe $CAPS errors load unload; do
+	for h in path build probe $CAPS errors load unload forced; do
 		printf '     - %s\n' "$h"
 	done
 	for row in "${rows[@]}"; do
@@ -96,6 +100,6 @@ mv "$DOC.tmp" "$DOC"
 # Print it as a plain grid too.
 echo "=== compatibility table (written to ${DOC#$REPO/}) ==="
 {
-	echo "kernel|path|build|probe|$(echo $CAPS | tr ' ' '|')|errors|load|unload"
+	echo "kernel|path|build|probe|$(echo $CAPS | tr ' ' '|')|errors|load|unload|forced"
 	printf '%s\n' "${rows[@]}"
 } | awk -F'|' '{ for (i = 1; i <= NF; i++) printf "%-*s", (i == 1 ? 16 : length($i) + 2 > 10 ? length($i) + 2 : 10), $i; print "" }'

@@ -16,7 +16,7 @@ prefix=$3
 allowed='^(remap_pfn_range|vm_insert_pages|get_file|fput|memset|memcpy|vm_flags_set|vm_flags_clear|vma_set_file|stub_warn_hit|stub_bug_hit|__stack_chk_fail|_GLOBAL_OFFSET_TABLE_)$'
 
 defined=$($nm_cmd -g --defined-only "$obj" | awk 'NF >= 3 { print $3 }')
-undefined=$($nm_cmd -u "$obj" | awk '{ print $NF }')
+undefined=$($nm_cmd -u "$obj" | awk '$1 == "U" { print $2 }')
 bad=0
 
 if [ -z "$defined" ]; then

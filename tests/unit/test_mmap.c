@@ -37,7 +37,15 @@ static struct file file_a, file_b;
 static int priv_hook, priv_mapped;
 static struct page *unit_pages[UNIT_PAGES];
 
-static const struct vm_operations_struct ops_a = { .name = NULL };
+static unsigned int nr_close;
+
+static void unit_close(struct vm_area_struct *vma)
+{
+	stub_event("close");
+	nr_close++;
+}
+
+static const struct vm_operations_struct ops_a = { .close = unit_close };
 static const struct vm_operations_struct ops_b = { .name = NULL };
 static const struct vm_operations_struct ops_c = { .name = NULL };
 
@@ -132,6 +140,7 @@ static const struct file_operations unit_nommap_fops = {
 static void setup(const struct file_operations *fops)
 {
 	memset(&t, 0, sizeof(t));
+	nr_close = 0;
 	unit_file_init(&file_a, "file_a", fops);
 	unit_file_init(&file_b, "file_b", &unit_fops);
 }
@@ -398,9 +407,52 @@ static void trampoline_action_error_skips_mapped(void)
 	stub.remap_fail = -ENOMEM;
 	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
 	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), -ENOMEM);
-	CHECK_STR(stub.events, "hook,remap_pfn_range");
+	CHECK_STR(stub.events, "hook,remap_pfn_range,close");
 	CHECK_EQ(t.mapped_a.calls, 0);
 	CHECK_EQ(file_a.f_count, 1);
+}
+
+/*
+ * 7.3's direct path unmaps the new VMA when the action or ->mapped fails,
+ * and the unmap calls ->close once; the kernel's .mmap error path does not,
+ * so the trampoline must.
+ */
+static void trampoline_failed_mapped_closes_the_vma_once(void)
+{
+	struct vm_area_struct vma;
+
+	setup(&unit_fops);
+	t.body = body_remap_full_ops_a;
+	t.mapped_ret = -ENOMEM;
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), -ENOMEM);
+	CHECK_STR(stub.events, "hook,remap_pfn_range,mapped,close");
+	CHECK_EQ(nr_close, 1);
+}
+
+static void trampoline_success_or_refused_prepare_does_not_close(void)
+{
+	struct vm_area_struct vma;
+
+	setup(&unit_fops);
+	t.body = body_remap_full_ops_a;
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), 0);
+	unit_kernel_munmap(&vma);
+	CHECK_EQ(nr_close, 0);
+
+	/* No VMA was set up from the descriptor: nothing to close. */
+	setup(&unit_fops);
+	t.body = body_remap_outside_ops_a;
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), -EFAULT);
+	CHECK_EQ(nr_close, 0);
+
+	setup(&unit_fops);
+	t.body = body_refuse;
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), -EACCES);
+	CHECK_EQ(nr_close, 0);
 }
 
 static void trampoline_mapped_error_is_returned(void)
@@ -583,6 +635,8 @@ static const struct unit_test mmap_tests[] = {
 	UNIT_TEST(trampoline_prepare_error_leaves_vma_untouched),
 	UNIT_TEST(trampoline_action_error_skips_mapped),
 	UNIT_TEST(trampoline_mapped_error_is_returned),
+	UNIT_TEST(trampoline_failed_mapped_closes_the_vma_once),
+	UNIT_TEST(trampoline_success_or_refused_prepare_does_not_close),
 	UNIT_TEST(trampoline_error_override_replaces_action_error),
 	UNIT_TEST(trampoline_error_override_replaces_mapped_error),
 	UNIT_TEST(trampoline_error_override_unused_on_success),
@@ -673,6 +727,9 @@ static void stacked_error_override_not_applied_to_action_error(void)
 	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), -ENOMEM);
 	CHECK_EQ(t.mapped_a.calls, 0);
 	CHECK_EQ(file_a.f_count, 1);
+	/* 7.3's compat path leaves the clean-up to the caller of .mmap. */
+	CHECK_STR(stub.events, "hook,remap_pfn_range");
+	CHECK_EQ(nr_close, 0);
 }
 
 static void stacked_error_override_not_applied_to_mapped_error(void)

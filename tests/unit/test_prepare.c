@@ -126,7 +126,9 @@ static void prepare_simple_ioremap_wrapping_phys_range_is_einval(void)
 {
 	struct vm_area_desc desc;
 
+	/* The last page of the physical space plus one: it wraps to 0. */
 	unit_desc_init(&desc, UNIT_SHARED_FLAGS);
+	desc.end = desc.start + PAGE_SIZE;
 	desc.pgoff = 0;
 	mmap_action_simple_ioremap(&desc, ~0ULL - PAGE_SIZE + 1, 2 * PAGE_SIZE);
 	CHECK_EQ(mmap_action_prepare(&desc), -EINVAL);

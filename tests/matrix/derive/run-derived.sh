@@ -27,7 +27,12 @@ d=$(cd "$d" && pwd)
 
 result() { printf '%s\t%s: %s\n' "$1" "$label" "$2" >>"$d/results.tsv"; }
 timing() { printf '%s\t%s\n' "$1" "$2" >>"$d/timings.tsv"; }
-problem() { sed 's/^/    /' >>"$d/problems"; }
+problem() { sed 's/^/    /' >>"$d/problems" || true; }
+# excerpt REGEX LOG: never fails, even when nothing matches
+excerpt() {
+	{ grep -E "$1" "$2" || tail -n 10 "$2"; } 2>/dev/null | head -n 20 |
+		problem
+}
 
 # HAVE_* macros the probe runner must define for each shape
 # (Documentation/internals.rst, "since" column; 7.0 is the 7.0.13 shape).
@@ -80,7 +85,7 @@ if run_in "$d/sanity.log" make -C "$tree/obj" M="$work/$v-sanity" \
 	result PASS "derived headers compile cleanly"
 else
 	result FAIL "derived headers compile cleanly"
-	grep -E 'error|warning' "$d/sanity.log" | head -n 20 | problem
+	excerpt 'error|warning' "$d/sanity.log"
 fi
 timing sanity $((SECONDS - t))
 
@@ -108,7 +113,7 @@ elif run_in "$d/probe.log" "$REPO/config/probe-kernel.sh" \
 	fi
 else
 	result FAIL "probe runner on the derived tree"
-	tail -n 20 "$d/probe.log" | problem
+	tail -n 20 "$d/probe.log" | problem || true
 fi
 timing probe $((SECONDS - t))
 
@@ -127,13 +132,13 @@ if [ ! -f "$work/$v-repo/$mdir/Kbuild" ]; then
 elif run_in "$d/build.log" make -C "$tree/obj" M="$work/$v-repo/$mdir" -j2; then
 	if grep -qE 'warning:|WARNING:' "$d/build.log"; then
 		result FAIL "build $mdir without warnings"
-		grep -E 'warning:|WARNING:' "$d/build.log" | head -n 20 | problem
+		excerpt 'warning:|WARNING:' "$d/build.log"
 	else
 		result PASS "build $mdir without warnings"
 	fi
 else
 	result FAIL "build $mdir"
-	grep -E 'error|ERROR' "$d/build.log" | head -n 20 | problem
+	excerpt 'error|ERROR|No rule|\*\*\*' "$d/build.log"
 fi
 timing build $((SECONDS - t))
 rm -rf "$work/$v-repo" "$work/$v-sanity" "$tree"

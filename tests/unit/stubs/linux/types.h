@@ -23,6 +23,7 @@ typedef unsigned int vm_fault_t;
 #define __bitwise
 #define __force
 #define __private
+#define __maybe_unused	__attribute__((__unused__))
 #ifndef __always_inline
 #define __always_inline inline __attribute__((__always_inline__))
 #endif
