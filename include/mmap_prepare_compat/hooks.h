@@ -28,7 +28,8 @@
 
 /**
  * MMAP_PREPARE_HOOK - wire a mmap_prepare hook into a struct file_operations
- * @fn: the driver's mmap_prepare hook, int (*)(struct vm_area_desc *)
+ * @fn: the driver's mmap_prepare hook, which takes a struct vm_area_desc
+ *	pointer and returns 0 or a negative errno
  *
  * Used as a member initialiser. Native path: .mmap_prepare = @fn. Compat
  * path: .mmap = the trampoline MMAP_PREPARE_COMPAT_TRAMPOLINE(@fn) defined.
@@ -37,8 +38,9 @@
 
 /**
  * VM_OP_MAPPED - wire a ->mapped hook into a struct vm_operations_struct
- * @fn: int (*)(unsigned long start, unsigned long end, pgoff_t pgoff,
- *	const struct file *file, void **vm_private_data)
+ * @fn: the ->mapped hook; it gets the VMA's start, end, page offset and
+ *	file, may store per-mapping state through its vm_private_data
+ *	argument, and returns 0 or a negative errno
  *
  * Used as a member initialiser, without a trailing comma. Native path:
  * .mapped = @fn. Kernels before 7.1 have no ->mapped member, so on the compat
