@@ -43,10 +43,27 @@ bench() { # kdir
 	done
 	one=$(since "$t")
 
+	# The whole ./configure (autoconf checks + probes), cold then cached.
+	local cc cfg_cold=n/a cfg_cached=n/a
+	cc=$(command -v gcc || ls /usr/bin/gcc-[0-9]* 2>/dev/null | head -n 1)
+	if [ -x "$repo/configure" ] && [ -n "$cc" ]; then
+		mkdir -p "$work/cfg"
+		t=$(now)
+		(cd "$work/cfg" && MPC_CACHE="$work/cfgcache" CC=$cc \
+			"$repo/configure" -C --quiet --with-linux="$kdir" > /dev/null)
+		cfg_cold=$(since "$t")
+		t=$(now)
+		(cd "$work/cfg" && MPC_CACHE="$work/cfgcache" CC=$cc \
+			"$repo/configure" -C --quiet --with-linux="$kdir" > /dev/null)
+		cfg_cached=$(since "$t")
+	fi
+
 	printf 'kernel headers: %s\n' "$kdir"
 	printf 'probes: %d (feature rows and variant probes)\n' "$nprobes"
 	printf 'cold probe run (empty cache): %s s\n' "$cold"
 	printf 'cached probe run: %s s\n' "$cached"
+	printf 'cold ./configure -C (no config.cache, probes not cached): %s s\n' "$cfg_cold"
+	printf 'cached ./configure -C (config.cache and probe results reused): %s s\n' "$cfg_cached"
 	printf 'same probes one at a time (one kbuild run each): %s s\n' "$one"
 	awk -v a="$one" -v b="$cold" 'BEGIN { printf "ratio one-at-a-time / batched cold: %.1fx\n", a / b }'
 }
@@ -56,6 +73,9 @@ if [ "${1:-}" = --here ]; then
 	exit 0
 fi
 
+if [ ! -x "$repo/configure" ] || [ "$repo/configure.ac" -nt "$repo/configure" ]; then
+	(cd "$repo" && autoreconf -fi > /dev/null 2>&1) || echo "probe-bench: autoreconf failed: no configure timing" >&2
+fi
 series=${BENCH_SERIES:-7.3}
 "$repo/tests/lib/chroot.sh" ensure "$series" >&2
 eval "$("$repo/tests/lib/chroot.sh" info "$series")"

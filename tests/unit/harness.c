@@ -12,9 +12,6 @@
 #define __unit_str2(x)	#x
 #define __unit_str(x)	__unit_str2(x)
 
-extern const struct unit_suite suite_helpers, suite_flags, suite_action,
-	suite_prepare, suite_complete, suite_mmap, suite_stacked;
-
 static const struct unit_suite *const unit_suites[] = {
 	&suite_helpers, &suite_flags, &suite_action, &suite_prepare,
 	&suite_complete, &suite_mmap, &suite_stacked,

@@ -32,11 +32,20 @@ struct unit_suite {
 		.name = #sname, .tests = table, .nr = ARRAY_SIZE(table)	\
 	}
 
+/* The suites, defined with UNIT_SUITE() in the test_*.c files. */
+extern const struct unit_suite suite_helpers, suite_flags, suite_action,
+	suite_prepare, suite_complete, suite_mmap, suite_stacked;
+
 extern bool unit_expect_warnings;
 #define EXPECT_WARNINGS()	(unit_expect_warnings = true)
 
-void unit_fail(const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* The kernel's __printf() from <linux/compiler_attributes.h>. */
+#ifndef __printf
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
+#endif
+
+__printf(3, 4)
+void unit_fail(const char *file, int line, const char *fmt, ...);
 
 #define CHECK(cond) do {						\
 	if (!(cond)) {							\

@@ -126,4 +126,5 @@ static const struct unit_test complete_tests[] = {
 	UNIT_TEST(complete_undelegated_io_remap_types_are_einval),
 	UNIT_TEST(complete_error_override_replaces_error_unless_compat),
 };
+
 UNIT_SUITE(complete, complete_tests);

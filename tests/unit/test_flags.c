@@ -250,4 +250,5 @@ static const struct unit_test flags_tests[] = {
 	UNIT_TEST(vma_desc_set_flags_and_mask_add_bits),
 	UNIT_TEST(vma_desc_clear_flags_and_mask_remove_bits),
 };
+
 UNIT_SUITE(flags, flags_tests);

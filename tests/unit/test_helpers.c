@@ -33,7 +33,7 @@ static void vma_desc_set_anonymous_clears_vm_ops_only(void)
 	desc.private_data = &priv;
 	CHECK(desc.vm_ops == &unit_dummy_vm_ops);
 	vma_desc_set_anonymous(&desc);
-	CHECK(desc.vm_ops == NULL);
+	CHECK(!desc.vm_ops);
 	CHECK(desc.private_data == &priv);
 	CHECK_EQ(desc.pgoff, UNIT_PGOFF);
 	CHECK_EQ(vma_flags_to_legacy(desc.vma_flags), UNIT_SHARED_FLAGS);
@@ -190,6 +190,7 @@ static const struct unit_test helpers_tests[] = {
 	UNIT_TEST(vma_desc_is_cow_mapping_means_maywrite_not_shared),
 	UNIT_TEST(range_in_vma_desc_accepts_subsets_only),
 };
+
 UNIT_SUITE(helpers, helpers_tests);
 
 static const struct unit_test action_tests[] = {
@@ -202,4 +203,5 @@ static const struct unit_test action_tests[] = {
 	UNIT_TEST(mmap_action_map_kernel_pages_records_pgoff),
 	UNIT_TEST(mmap_action_map_kernel_pages_full_covers_the_vma),
 };
+
 UNIT_SUITE(action, action_tests);

@@ -93,8 +93,8 @@ static int unit_mapped_b(unsigned long start, unsigned long end, pgoff_t pgoff,
 }
 
 MMAP_PREPARE_COMPAT_TRAMPOLINE(unit_prepare,
-	VM_OPS_MAPPED_ENTRY(&ops_a, unit_mapped_a),
-	VM_OPS_MAPPED_ENTRY(&ops_b, unit_mapped_b));
+			       VM_OPS_MAPPED_ENTRY(&ops_a, unit_mapped_a),
+			       VM_OPS_MAPPED_ENTRY(&ops_b, unit_mapped_b));
 
 static const struct file_operations unit_fops = {
 	.owner = THIS_MODULE,
@@ -237,7 +237,7 @@ static void trampoline_passes_vma_state_in_descriptor(void)
 	CHECK(vma_desc_test(&t.desc_in, VMA_PKEY_BIT1_BIT));
 	CHECK_EQ(pgprot_val(t.desc_in.page_prot), UNIT_PROT);
 	CHECK(t.desc_in.vm_ops == &unit_dummy_vm_ops);
-	CHECK(t.desc_in.private_data == NULL);
+	CHECK(!t.desc_in.private_data);
 	CHECK_EQ(t.desc_in.action.type, MMAP_NOTHING);
 	CHECK_EQ(t.desc_in.action.error_override, 0);
 	unit_kernel_munmap(&vma);
@@ -358,7 +358,7 @@ static void trampoline_anonymous_mapping_has_no_mapped(void)
 	t.body = body_anonymous;
 	unit_vma_init(&vma, UNIT_PRIVATE_FLAGS, NULL);
 	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), 0);
-	CHECK(vma.vm_ops == NULL);
+	CHECK(!vma.vm_ops);
 	CHECK_EQ(t.mapped_a.calls, 0);
 	unit_kernel_munmap(&vma);
 }
@@ -391,7 +391,7 @@ static void trampoline_prepare_error_leaves_vma_untouched(void)
 	/* error_override does not apply to a refused action either. */
 	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), -EFAULT);
 	CHECK(vma.vm_ops == &unit_dummy_vm_ops);
-	CHECK(vma.vm_private_data == NULL);
+	CHECK(!vma.vm_private_data);
 	CHECK_EQ(vma.vm_flags, UNIT_SHARED_FLAGS);
 	CHECK_EQ(vma.vm_pgoff, UNIT_PGOFF);
 	CHECK_STR(stub.events, "hook");
@@ -648,6 +648,7 @@ static const struct unit_test mmap_tests[] = {
 	UNIT_TEST(trampoline_replaced_vm_file_action_failure_restores_file),
 	UNIT_TEST(trampoline_replaced_vm_file_mapped_failure_restores_file),
 };
+
 UNIT_SUITE(mmap, mmap_tests);
 
 /* The stacked path: compat_set_desc_from_vma() + __compat_vma_mmap(). */
@@ -672,7 +673,7 @@ static void stacked_set_desc_from_vma_copies_vma_and_zeroes_rest(void)
 		 UNIT_PRIVATE_FLAGS | VM_DONTDUMP);
 	CHECK_EQ(pgprot_val(desc.page_prot), UNIT_PROT);
 	CHECK(desc.vm_ops == &unit_dummy_vm_ops);
-	CHECK(desc.private_data == NULL);	/* write-only: not read back */
+	CHECK(!desc.private_data);	/* write-only: not read back */
 	CHECK_EQ(desc.action.type, MMAP_NOTHING);
 	CHECK_EQ(desc.action.error_override, 0);
 	CHECK_EQ(desc.action.remap.start, 0);
@@ -866,4 +867,5 @@ static const struct unit_test stacked_tests[] = {
 	UNIT_TEST(compat_vma_mmap_calls_the_files_mmap),
 	UNIT_TEST(compat_vma_mmap_without_mmap_is_enodev),
 };
+
 UNIT_SUITE(stacked, stacked_tests);

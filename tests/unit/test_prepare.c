@@ -328,4 +328,5 @@ static const struct unit_test prepare_tests[] = {
 	UNIT_TEST(prepare_error_override_zero_or_errno_is_accepted),
 	UNIT_TEST(prepare_error_override_not_errno_is_einval_warning_once),
 };
+
 UNIT_SUITE(prepare, prepare_tests);

@@ -25,12 +25,15 @@
 #define PAGES		16
 #define MAX_ROUNDS	64
 
+#define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]))
+
 static const char *const names[] = {
 	"mpc_legacy", "mpc_remap", "mpcf_remap", "mpc_kpages", "mpcf_kpages",
 	"mpc_kpages_full", "mpcf_kpages_full", "mpc_fault", "mpcf_fault",
 	"mpc_nested", "mpcf_nested",
 };
-#define NDEV (sizeof(names) / sizeof(names[0]))
+
+#define NDEV ARRAY_SIZE(names)
 
 static double now_ns(void)
 {
@@ -81,7 +84,7 @@ static double get(const char *name)
 	return -1;
 }
 
-static void ratio(const char *a, const char *b)
+static void print_ratio(const char *a, const char *b)
 {
 	double x = get(a), y = get(b);
 
@@ -126,14 +129,14 @@ int main(int argc, char **argv)
 		printf("bench: %-16s %-15s median %8.0f ns  (min %.0f max %.0f)\n",
 		       names[i], mode, med[i], t[i][0], t[i][rounds - 1]);
 	}
-	ratio("mpc_remap", "mpc_legacy");
-	ratio("mpcf_remap", "mpc_legacy");
-	ratio("mpc_nested", "mpc_legacy");
-	ratio("mpc_remap", "mpcf_remap");
-	ratio("mpc_kpages", "mpcf_kpages");
-	ratio("mpc_kpages_full", "mpcf_kpages_full");
-	ratio("mpc_fault", "mpcf_fault");
-	ratio("mpc_kpages", "mpc_legacy");
-	ratio("mpc_fault", "mpc_legacy");
+	print_ratio("mpc_remap", "mpc_legacy");
+	print_ratio("mpcf_remap", "mpc_legacy");
+	print_ratio("mpc_nested", "mpc_legacy");
+	print_ratio("mpc_remap", "mpcf_remap");
+	print_ratio("mpc_kpages", "mpcf_kpages");
+	print_ratio("mpc_kpages_full", "mpcf_kpages_full");
+	print_ratio("mpc_fault", "mpcf_fault");
+	print_ratio("mpc_kpages", "mpc_legacy");
+	print_ratio("mpc_fault", "mpc_legacy");
 	return 0;
 }

@@ -42,9 +42,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]))
+#define BIT(nr)		(1UL << (nr))
+
 #define PAGE		4096UL
 #define BUF_PAGES	16	/* MPC_EXAMPLE_PAGES */
-#define SHM_SIZE	(1UL << 20)
+#define SHM_SIZE	BIT(20)
 #define SHM_PAGES	(SHM_SIZE / PAGE)
 #define MARK_PAGE	(SHM_PAGES - 1)	/* BAR page the guest writes to */
 #define MARK_SHARED	"MPC-SHARED-WRITE"
@@ -657,7 +660,7 @@ static int t_beyond(const struct dev *d)
 
 	if (fd < 0)
 		return 1;
-	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(tries); i++) {
 		unsigned long pages = tries[i].pages;
 		void *p;
 
@@ -748,7 +751,7 @@ static bool warn_expected(const struct err_case *c)
 	return c->val && !strcmp(c->val, "bad_override");
 }
 
-static void kmsg(const char *msg)
+static void kmsg_write(const char *msg)
 {
 	int fd = open("/dev/kmsg", O_WRONLY);
 
@@ -772,11 +775,11 @@ static int t_error(const struct err_case *c)
 	if (c->knob && write_knob(c->knob, c->val))
 		return 1;
 	if (warn_expected(c))
-		kmsg("mpc-test: expected-warn begin\n");
+		kmsg_write("mpc-test: expected-warn begin\n");
 	p = mmap(NULL, c->pages * PAGE, c->prot, c->flags, fd, c->off);
 	e = errno;
 	if (warn_expected(c))
-		kmsg("mpc-test: expected-warn end\n");
+		kmsg_write("mpc-test: expected-warn end\n");
 	if (c->knob)
 		write_knob(c->knob, reset);
 	if (p != MAP_FAILED) {
@@ -864,7 +867,7 @@ static int load_worker(int id)
 	static const char *const names[] = {
 		"remap", "kpages", "fault", "ioremap", "kpages_full", "nested",
 	};
-	const unsigned int nn = sizeof(names) / sizeof(names[0]);
+	const unsigned int nn = ARRAY_SIZE(names);
 	time_t end = time(NULL) + load_seconds;
 	unsigned long iter = 0;
 	unsigned int k;
@@ -882,7 +885,7 @@ static int load_worker(int id)
 			unsigned char *p;
 			unsigned long pg = (iter + id) % 8, i;
 
-			for (j = 0; j < sizeof(devs) / sizeof(devs[0]); j++)
+			for (j = 0; j < ARRAY_SIZE(devs); j++)
 				if (!strcmp(devs[j].name, names[k]))
 					d = &devs[j];
 			p = mmap(NULL, 8 * PAGE, PROT_READ | PROT_WRITE,
@@ -1034,7 +1037,7 @@ static void add_suite(const char *want_path)
 	unsigned int i;
 
 	add(t_path, want_path, true, "%sexample: path", prefix);
-	for (i = 0; i < sizeof(devs) / sizeof(devs[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(devs); i++) {
 		const struct dev *d = &devs[i];
 
 		add(DEV_CASE(t_contents), d, true, "%s%s: contents", prefix,
@@ -1053,7 +1056,7 @@ static void add_suite(const char *want_path)
 		add(DEV_CASE(t_beyond), d, true, "%s%s: range beyond memory",
 		    prefix, d->name);
 	}
-	for (i = 0; i < sizeof(err_cases) / sizeof(err_cases[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(err_cases); i++)
 		add(DEV_CASE(t_error), &err_cases[i], true, "%serror: %s",
 		    prefix, err_cases[i].name);
 	add(t_shm_mark, NULL, true, "%sioremap: write marker to BAR 2",
@@ -1151,7 +1154,7 @@ static int check_shm(const char *file)
 	return err;
 }
 
-static void usage(void)
+static void print_usage(void)
 {
 	fprintf(stderr,
 		"usage: mpc-test [-m MOD.ko]... [-p PREFIX]... [-e PATH] [-l S] [-x PROG [-x ARG]...]\n"
@@ -1172,7 +1175,7 @@ int main(int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (i + 1 >= argc)
-			usage();
+			print_usage();
 		if (!strcmp(argv[i], "-m") && nmods < 16)
 			mods[nmods++] = argv[++i];
 		else if (!strcmp(argv[i], "-p") && nprefixes < 4)
@@ -1184,7 +1187,7 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "-x") && nextra < 15)
 			extra[nextra++] = argv[++i];
 		else
-			usage();
+			print_usage();
 	}
 	if (!nprefixes)
 		prefixes[nprefixes++] = "mpc_";

@@ -97,7 +97,7 @@ struct file *get_file(struct file *f)
 {
 	if (f->f_count <= 0) {
 		stub.file_errors++;
-		fprintf(stderr, "# get_file() on dead file %s\n", f->name);
+		fprintf(stderr, "# %s() on dead file %s\n", __func__, f->name);
 	}
 	f->f_count++;
 	return f;
@@ -107,8 +107,8 @@ void fput(struct file *f)
 {
 	if (f->f_count <= 0) {
 		stub.file_errors++;
-		fprintf(stderr, "# fput() on dead file %s (double put)\n",
-			f->name);
+		fprintf(stderr, "# %s() on dead file %s (double put)\n",
+			__func__, f->name);
 	}
 	f->f_count--;
 }
