@@ -95,12 +95,13 @@ stage_tree() {
 	printf '%s\n' "$dst"
 }
 
-# kbuild S TREE MDIR LOG: make -C KDIR M=MDIR in the chroot of S.
+# kbuild S TREE MDIR LOG [MAKE ARGS...]: make -C KDIR M=MDIR in the chroot of S.
 kbuild() {
 	local s=$1 tree=$2 mdir=$3 logf=$4 KDIR
+	shift 4
 	KDIR=$("$LIB/chroot.sh" info "$s" | sed -n 's/^KDIR=//p')
 	"$LIB/chroot.sh" run "$s" --bind "$WORK/$s" -- \
-		make -C "$KDIR" M="$mdir" -j2 >"$logf" 2>&1
+		make -C "$KDIR" M="$mdir" -j2 "$@" >"$logf" 2>&1
 }
 
 # excerpt REGEX LOG: the first matching lines of LOG (else its tail) go
@@ -160,18 +161,18 @@ real_job() {
 	fi
 	timing "$d" build $((SECONDS - t))
 
-	# optional third-party module (tests/thirdparty, embedded copy)
+	# the third-party driver (tests/thirdparty/acme) with the compat layer
+	# embedded under its own prefix, loaded next to the shared module
 	local -a mods=() tp=()
-	if [ "$MODULES" = src ] && [ -d "$tree/tests/thirdparty" ] &&
-	   { [ -f "$tree/tests/thirdparty/Kbuild" ] ||
-	     [ -f "$tree/tests/thirdparty/Makefile" ]; }; then
-		if kbuild "$s" "$tree" "$tree/tests/thirdparty" \
-			  "$d/thirdparty.log"; then
-			mapfile -t tp < <(find "$tree/tests/thirdparty" \
+	if [ "$MODULES" = src ] && [ -f "$tree/tests/thirdparty/acme/Kbuild" ]; then
+		if kbuild "$s" "$tree" "$tree/tests/thirdparty/acme" \
+			  "$d/thirdparty.log" ACME_MODE=embedded; then
+			mapfile -t tp < <(find "$tree/tests/thirdparty/acme" \
 					  -name '*.ko' -size +0 | sort)
-			result "$d" PASS "$s: build tests/thirdparty"
+			result "$d" PASS "$s: build tests/thirdparty/acme (embedded)"
 		else
-			result "$d" FAIL "$s: build tests/thirdparty"
+			result "$d" FAIL "$s: build tests/thirdparty/acme (embedded)"
+			excerpt 'error|Error|No rule|\*\*\*' "$d/thirdparty.log"
 		fi
 	fi
 

@@ -965,6 +965,37 @@ static int t_unload_module(const void *arg)
 	FAIL("delete_module %s: %s", name, strerror(errno));
 }
 
+/*
+ * The third-party driver of tests/thirdparty, built with the compat layer
+ * embedded under its own prefix and loaded next to the shared module: its
+ * whole buffer maps, with the bytes it wrote.
+ */
+#define ACME_DEV	"/dev/acme_mmap"
+#define ACME_PAGES	4
+#define ACME_FILL	0xac
+
+static int t_thirdparty(const void *unused)
+{
+	size_t len = ACME_PAGES * (size_t)getpagesize(), i;
+	unsigned char *p;
+	int fd, bad = 0;
+
+	(void)unused;
+	fd = open(ACME_DEV, O_RDWR);
+	if (fd < 0)
+		FAIL("open %s: %s", ACME_DEV, strerror(errno));
+	p = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		FAIL("mmap %s: %s", ACME_DEV, strerror(errno));
+	for (i = 0; i < len && !bad; i++)
+		bad = p[i] != ACME_FILL;
+	munmap(p, len);
+	if (bad)
+		FAIL("byte %zu is not 0x%x", i - 1, ACME_FILL);
+	return 0;
+}
+
 static char **extra_cmd;
 
 static int t_extra(const void *unused)
@@ -1204,6 +1235,10 @@ int main(int argc, char **argv)
 		/* a second prefix is the forced-compat copy */
 		add_suite(i ? "compat" : expect_path);
 	}
+	for (i = 0; i < nmods; i++)
+		if (strstr(mods[i], "acme_mmap"))
+			add(t_thirdparty, NULL, true,
+			    "third-party driver with an embedded copy maps its buffer");
 	if (nextra)
 		add(t_extra, NULL, false, "run %s", extra[0]);
 	for (i = nmods - 1; i >= 0; i--)

@@ -11,9 +11,11 @@
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/string.h>
 #include <linux/mmap_prepare_compat.h>
 
 #define ACME_PAGES	4
+#define ACME_FILL	0xac	/* every byte of the buffer */
 
 static unsigned long acme_buf;
 
@@ -48,6 +50,7 @@ static int __init acme_init(void)
 	acme_buf = __get_free_pages(GFP_KERNEL | __GFP_ZERO, get_order(ACME_PAGES * PAGE_SIZE));
 	if (!acme_buf)
 		return -ENOMEM;
+	memset((void *)acme_buf, ACME_FILL, ACME_PAGES * PAGE_SIZE);
 	err = misc_register(&acme_misc);
 	if (err)
 		free_pages(acme_buf, get_order(ACME_PAGES * PAGE_SIZE));
