@@ -490,7 +490,81 @@ static void mpc_action_complete_kpages_fail(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, addr, (long)-EINVAL);
 	KUNIT_EXPECT_EQ(test, mpc_dev.prepare_calls, 1);
 	KUNIT_EXPECT_EQ(test, mpc_dev.mapped_calls, 0);
+	/* 7.3 undoes the new VMA with do_munmap(): one ->close, no ->open. */
+	KUNIT_EXPECT_EQ(test, mpc_dev.open_calls, 0);
+	KUNIT_EXPECT_EQ(test, mpc_dev.close_calls, 1);
 	KUNIT_EXPECT_FALSE(test, mpc_kunit_range_mapped(0, TASK_SIZE));
+}
+
+/*
+ * The hook replaces vm_file, handing its own reference to the mapping (as
+ * shmem_zero_setup_desc() does): the VMA holds that one reference and the
+ * original file none; on a late failure the reference is dropped again.
+ */
+static void mpc_action_complete_vm_file_swap(struct kunit *test)
+{
+	struct file *file = mpc_dev_reset(test, MPC_MODE_REMAP_FULL);
+	struct file *other = mpc_kunit_file(test, &mpc_dev_fops, &mpc_dev);
+	long count_file = file_count(file), count_other = file_count(other);
+	struct mpc_vma_snap s;
+	long addr;
+
+	mpc_dev.new_file = other;
+	addr = mpc_kunit_mmap(file, MPC_PG(2), PROT_READ, MAP_SHARED, 0);
+	KUNIT_ASSERT_FALSE(test, MPC_MMAP_FAILED(addr));
+	s = mpc_kunit_vma(addr);
+	KUNIT_EXPECT_PTR_EQ(test, s.vm_file, other);
+	KUNIT_EXPECT_PTR_EQ(test, mpc_dev.m_file, (const struct file *)other);
+	KUNIT_EXPECT_EQ(test, (long)file_count(other), count_other + 1);
+	KUNIT_EXPECT_EQ(test, (long)file_count(file), count_file);
+	KUNIT_EXPECT_TRUE(test, mpc_kunit_check_user_page(test, addr, 0));
+	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(2)), 0);
+	KUNIT_EXPECT_EQ(test, (long)file_count(other), count_other);
+	KUNIT_EXPECT_EQ(test, (long)file_count(file), count_file);
+
+	/* ->mapped fails: the mapping's reference on @other goes away. */
+	mpc_dev.mapped_ret = -ENOMEM;
+	addr = mpc_kunit_mmap(file, MPC_PG(2), PROT_READ, MAP_SHARED, 0);
+	KUNIT_EXPECT_EQ(test, addr, (long)-ENOMEM);
+	KUNIT_EXPECT_EQ(test, (long)file_count(other), count_other);
+	KUNIT_EXPECT_EQ(test, (long)file_count(file), count_file);
+
+	/* The prepare step fails: the same. */
+	mpc_dev.mapped_ret = 0;
+	mpc_dev.mode = MPC_MODE_REMAP_OUTSIDE;
+	addr = mpc_kunit_mmap(file, MPC_PG(2), PROT_READ, MAP_SHARED, 0);
+	KUNIT_EXPECT_EQ(test, addr, (long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, (long)file_count(other), count_other);
+	KUNIT_EXPECT_EQ(test, (long)file_count(file), count_file);
+	KUNIT_EXPECT_FALSE(test, mpc_kunit_range_mapped(0, TASK_SIZE));
+}
+
+/* vma_desc_set_anonymous() on a private mapping, as /dev/zero does. */
+static void mpc_action_complete_anonymous(struct kunit *test)
+{
+	struct file *file = mpc_dev_reset(test, MPC_MODE_ANON);
+	static const u8 pattern[16] = "mmap_prepare!!!";
+	u8 back[16] = { };
+	struct mpc_vma_snap s;
+	long addr;
+
+	addr = mpc_kunit_mmap(file, MPC_PG(2), PROT_READ | PROT_WRITE,
+			      MAP_PRIVATE, 0);
+	KUNIT_ASSERT_FALSE(test, MPC_MMAP_FAILED(addr));
+	s = mpc_kunit_vma(addr);
+	KUNIT_ASSERT_TRUE(test, s.found);
+	KUNIT_EXPECT_NULL(test, s.vm_ops);
+	KUNIT_EXPECT_EQ(test, mpc_dev.mapped_calls, 0);
+	/* Anonymous memory: zero-filled, writable. */
+	KUNIT_EXPECT_EQ(test, copy_from_user(back, (void __user *)addr +
+					     PAGE_SIZE, sizeof(back)), 0UL);
+	KUNIT_EXPECT_NULL(test, memchr_inv(back, 0, sizeof(back)));
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)addr, pattern,
+					   sizeof(pattern)), 0UL);
+	KUNIT_EXPECT_EQ(test, copy_from_user(back, (void __user *)addr,
+					     sizeof(back)), 0UL);
+	KUNIT_EXPECT_EQ(test, memcmp(back, pattern, sizeof(back)), 0);
+	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(2)), 0);
 }
 
 /* No action: the hook's vm_ops and private_data land in the VMA, no PTEs. */
@@ -578,6 +652,8 @@ static struct kunit_case mpc_action_cases[] = {
 	KUNIT_CASE(mpc_action_complete_kpages),
 	KUNIT_CASE(mpc_action_complete_kpages_full),
 	KUNIT_CASE(mpc_action_complete_kpages_fail),
+	KUNIT_CASE(mpc_action_complete_vm_file_swap),
+	KUNIT_CASE(mpc_action_complete_anonymous),
 	{}
 };
 

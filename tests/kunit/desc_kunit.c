@@ -319,6 +319,8 @@ static void mpc_desc_apply_mapped_failure(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpc_nest.ret, -ENOMEM);
 	KUNIT_EXPECT_EQ(test, addr, (long)-ENOMEM);
 	KUNIT_EXPECT_EQ(test, mpc_dev.mapped_calls, 1);
+	/* The .mmap error path of the kernel does not call ->close. */
+	KUNIT_EXPECT_EQ(test, mpc_dev.close_calls, 0);
 	KUNIT_EXPECT_FALSE(test, mpc_kunit_range_mapped(0, TASK_SIZE));
 }
 
@@ -337,6 +339,7 @@ static void mpc_desc_apply_completion_failure(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpc_nest.ret, -EINVAL);
 	KUNIT_EXPECT_EQ(test, addr, (long)-EINVAL);
 	KUNIT_EXPECT_EQ(test, mpc_dev.mapped_calls, 0);
+	KUNIT_EXPECT_EQ(test, mpc_dev.close_calls, 0);
 	KUNIT_EXPECT_FALSE(test, mpc_kunit_range_mapped(0, TASK_SIZE));
 }
 

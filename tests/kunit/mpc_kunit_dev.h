@@ -29,6 +29,7 @@ enum mpc_dev_mode {
 	MPC_MODE_KPAGES,	/* mmap_action_map_kernel_pages(kpages, nr) */
 	MPC_MODE_KPAGES_FULL,	/* mmap_action_map_kernel_pages_full(kpages) */
 	MPC_MODE_KPAGES_SLAB,	/* map_kernel_pages of a slab page: fails late */
+	MPC_MODE_ANON,		/* vma_desc_set_anonymous(), as /dev/zero */
 };
 
 /**
@@ -44,6 +45,8 @@ enum mpc_dev_mode {
  * @vm_ops: what the hook installs (default &mpc_dev_vm_ops)
  * @desc_private: what the hook puts in desc->private_data
  * @set_flags: extra VMA_*_BIT mask the hook sets
+ * @new_file: if set, the hook takes a reference on it and makes it vm_file
+ *	(the reference passes to the mapping, as with shmem_zero_setup_desc())
  * @mapped_ret: return value of ->mapped
  * @mapped_priv_out: if @set_priv_out, what ->mapped stores in *vm_private_data
  * @set_priv_out: see @mapped_priv_out
@@ -77,6 +80,7 @@ struct mpc_dev {
 	const struct vm_operations_struct *vm_ops;
 	void *desc_private;
 	unsigned long set_flags;
+	struct file *new_file;
 
 	int mapped_ret;
 	void *mapped_priv_out;
@@ -160,6 +164,8 @@ static int mpc_dev_prepare(struct vm_area_desc *desc)
 
 	desc->vm_ops = mpc_dev.vm_ops;
 	desc->private_data = mpc_dev.desc_private;
+	if (mpc_dev.new_file)
+		desc->vm_file = get_file(mpc_dev.new_file);
 	if (mpc_dev.set_flags) {
 		int i;
 
@@ -210,6 +216,9 @@ static int mpc_dev_prepare(struct vm_area_desc *desc)
 		mpc_dev.kpages[0] = virt_to_page(mpc_dev.slab);
 		mmap_action_map_kernel_pages(desc, desc->start, mpc_dev.kpages,
 					     1);
+		break;
+	case MPC_MODE_ANON:
+		vma_desc_set_anonymous(desc);
 		break;
 	}
 
