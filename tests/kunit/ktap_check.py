@@ -89,8 +89,8 @@ def main():
                 name = m.group(4)
                 ok = m.group(2) == 'ok'
                 directive = (m.group(5) or '').upper()
-                diag = [l for l in cur.pending if '# ' in l or 'Expected' in l
-                        or 'EXPECTATION' in l or 'ASSERTION' in l]
+                diag = [l for l in cur.pending if l.startswith(suite_indent)
+                        and not l.strip().startswith(('KTAP', '1..'))]
                 for i, (c, rl, al) in enumerate(cur.reports):
                     if c is None:
                         cur.reports[i] = (name, rl, al)

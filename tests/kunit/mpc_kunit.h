@@ -13,6 +13,7 @@
 #ifndef _MPC_KUNIT_H
 #define _MPC_KUNIT_H
 
+#include <kunit/resource.h>
 #include <kunit/test.h>
 #include <linux/anon_inodes.h>
 #include <linux/file.h>
@@ -70,6 +71,62 @@ static inline void mpc_kunit_attach_mm(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, current->mm);
 }
 
+/**
+ * mpc_kunit_defer() - call @fn(@data) when the test ends
+ * @test: the test
+ * @fn: the function
+ * @data: its argument
+ *
+ * kunit_add_action_or_reset() where the kernel has it (6.5+; run.sh defines
+ * MPC_KUNIT_HAVE_ADD_ACTION), otherwise the same on a KUnit resource. Like
+ * kunit_add_action_or_reset(), calls @fn(@data) at once if it fails.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+#ifdef MPC_KUNIT_HAVE_ADD_ACTION
+static inline int mpc_kunit_defer(struct kunit *test, void (*fn)(void *),
+				  void *data)
+{
+	return kunit_add_action_or_reset(test, fn, data);
+}
+#else
+struct mpc_kunit_deferred {
+	void (*fn)(void *);
+	void *data;
+};
+
+static int mpc_kunit_deferred_init(struct kunit_resource *res, void *ctx)
+{
+	res->data = ctx;
+	return 0;
+}
+
+static void mpc_kunit_deferred_free(struct kunit_resource *res)
+{
+	struct mpc_kunit_deferred *d = res->data;
+
+	d->fn(d->data);
+	kfree(d);
+}
+
+static inline int mpc_kunit_defer(struct kunit *test, void (*fn)(void *),
+				  void *data)
+{
+	struct mpc_kunit_deferred *d = kmalloc(sizeof(*d), GFP_KERNEL);
+
+	if (d) {
+		d->fn = fn;
+		d->data = data;
+		if (kunit_alloc_resource(test, mpc_kunit_deferred_init,
+					 mpc_kunit_deferred_free, GFP_KERNEL, d))
+			return 0;
+		kfree(d);
+	}
+	fn(data);
+	return -ENOMEM;
+}
+#endif
+
 static void mpc_kunit_fput(void *file)
 {
 	fput(file);
@@ -89,8 +146,7 @@ static inline struct file *mpc_kunit_file(struct kunit *test,
 
 	file = anon_inode_getfile("[mpc_kunit]", fops, priv, O_RDWR);
 	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(file));
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, mpc_kunit_fput,
-							 file), 0);
+	KUNIT_ASSERT_EQ(test, mpc_kunit_defer(test, mpc_kunit_fput, file), 0);
 	return file;
 }
 
@@ -232,8 +288,8 @@ static inline struct page *mpc_kunit_alloc_buf(struct kunit *test)
 	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	split_page(page, order);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
-				mpc_kunit_free_pages, page), 0);
+	KUNIT_ASSERT_EQ(test, mpc_kunit_defer(test, mpc_kunit_free_pages,
+					       page), 0);
 	for (i = 0; i < MPC_KUNIT_PAGES; i++)
 		memset(page_address(page + i), (i + 1) ^ 0xa0, PAGE_SIZE);
 	return page;

@@ -45,6 +45,8 @@ enum mpc_dev_mode {
  * @vm_ops: what the hook installs (default &mpc_dev_vm_ops)
  * @desc_private: what the hook puts in desc->private_data
  * @set_flags: extra VMA_*_BIT mask the hook sets
+ * @set_pgoff: if true, the hook sets desc->pgoff to @new_pgoff
+ * @new_pgoff: see @set_pgoff
  * @new_file: if set, the hook takes a reference on it and makes it vm_file
  *	(the reference passes to the mapping, as with shmem_zero_setup_desc())
  * @mapped_ret: return value of ->mapped
@@ -80,6 +82,8 @@ struct mpc_dev {
 	const struct vm_operations_struct *vm_ops;
 	void *desc_private;
 	unsigned long set_flags;
+	bool set_pgoff;
+	pgoff_t new_pgoff;
 	struct file *new_file;
 
 	int mapped_ret;
@@ -166,6 +170,8 @@ static int mpc_dev_prepare(struct vm_area_desc *desc)
 	desc->private_data = mpc_dev.desc_private;
 	if (mpc_dev.new_file)
 		desc->vm_file = get_file(mpc_dev.new_file);
+	if (mpc_dev.set_pgoff)
+		desc->pgoff = mpc_dev.new_pgoff;
 	if (mpc_dev.set_flags) {
 		int i;
 
@@ -264,8 +270,8 @@ static struct file *mpc_dev_reset(struct kunit *test, enum mpc_dev_mode mode)
 	mpc_dev.vm_ops = &mpc_dev_vm_ops;
 	mpc_dev.slab = kmalloc(64, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, mpc_dev.slab);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, mpc_dev_kfree,
-							 mpc_dev.slab), 0);
+	KUNIT_ASSERT_EQ(test, mpc_kunit_defer(test, mpc_dev_kfree,
+					       mpc_dev.slab), 0);
 	return mpc_kunit_file(test, &mpc_dev_fops, &mpc_dev);
 }
 

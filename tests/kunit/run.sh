@@ -10,8 +10,8 @@
 #               -DMMAP_PREPARE_COMPAT_FORCE_COMPAT=1 (suites *_native/_compat)
 #   7.3-debug   the same with KASAN, PROVE_LOCKING, DEBUG_VM, DEBUG_OBJECTS,
 #               DEBUG_LIST, DEBUG_ATOMIC_SLEEP
-#   6.12 6.1 5.10
-#               a kernel without the API: the suites through the compat layer
+#   6.12 6.1    a kernel without the API: the suites through the compat layer
+#               (5.10 is accepted but the suites need KUnit APIs it lacks)
 #   SERIES-debug  any series with the debug options
 #
 # For each target: extract the Debian linux-source-SERIES package (cached),
@@ -289,6 +289,9 @@ run_target() {
 		echo "MPC_EXPECT_NATIVE := $expect"
 		if grep -q 'int kunit_attach_mm(void)' "$tree/include/kunit/test.h"; then
 			echo "MPC_KUNIT_CFLAGS += -DMPC_KUNIT_HAVE_ATTACH_MM"
+		fi
+		if grep -qs 'kunit_add_action_or_reset' "$tree/include/kunit/resource.h"; then
+			echo "MPC_KUNIT_CFLAGS += -DMPC_KUNIT_HAVE_ADD_ACTION"
 		fi
 	} | put_file "$gen/kbuild.mk"
 	log "$target: probed path: $([ "$native" = 1 ] && echo native || echo compat)"
