@@ -37,7 +37,7 @@ static const struct vm_operations_struct mpc_api_vm_ops = {
 };
 
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_api_prepare,
-	VM_OPS_MAPPED_ENTRY(&mpc_api_vm_ops, mpc_api_mapped));
+			       VM_OPS_MAPPED_ENTRY(&mpc_api_vm_ops, mpc_api_mapped));
 
 static const struct file_operations mpc_api_fops = {
 	MMAP_PREPARE_HOOK(mpc_api_prepare),
@@ -66,6 +66,10 @@ static const char *mpc_api_symname(struct kunit *test, void *fn)
 	return buf;
 }
 
+/* Whether member @m of struct @s has type @t (top-level qualifiers aside). */
+#define MPC_API_MEMBER_IS(s, m, t) \
+	__builtin_types_compatible_p(typeof_member(struct s, m), t)
+
 #if MMAP_PREPARE_COMPAT_EMULATED
 
 #define MPC_API_PREFIX	__stringify(MMAP_PREPARE_COMPAT_PREFIX)
@@ -81,9 +85,8 @@ static void mpc_api_names(struct kunit *test)
 						   __mpc_vma_flags_t));
 #ifdef HAVE_FOP_MMAP_PREPARE
 	/* The kernel's own hook takes a different type: no clash. */
-	BUILD_BUG_ON(__builtin_types_compatible_p(
-		typeof(((struct file_operations *)NULL)->mmap_prepare),
-		int (*)(struct vm_area_desc *)));
+	BUILD_BUG_ON(MPC_API_MEMBER_IS(file_operations, mmap_prepare,
+				       int (*)(struct vm_area_desc *)));
 #endif
 	/* MMAP_PREPARE_HOOK() filled in .mmap with the trampoline. */
 	KUNIT_EXPECT_NOT_NULL(test, mpc_api_fops.mmap);
@@ -92,18 +95,14 @@ static void mpc_api_names(struct kunit *test)
 #endif
 
 	if (IS_ENABLED(CONFIG_KALLSYMS)) {
-		KUNIT_EXPECT_STREQ(test,
-			mpc_api_symname(test, mmap_action_prepare),
-			MPC_API_PREFIX "mmap_action_prepare");
-		KUNIT_EXPECT_STREQ(test,
-			mpc_api_symname(test, mmap_action_complete),
-			MPC_API_PREFIX "mmap_action_complete");
-		KUNIT_EXPECT_STREQ(test,
-			mpc_api_symname(test, compat_set_desc_from_vma),
-			MPC_API_PREFIX "compat_set_desc_from_vma");
-		KUNIT_EXPECT_STREQ(test,
-			mpc_api_symname(test, __compat_vma_mmap),
-			MPC_API_PREFIX "__compat_vma_mmap");
+		KUNIT_EXPECT_STREQ(test, mpc_api_symname(test, mmap_action_prepare),
+				   MPC_API_PREFIX "mmap_action_prepare");
+		KUNIT_EXPECT_STREQ(test, mpc_api_symname(test, mmap_action_complete),
+				   MPC_API_PREFIX "mmap_action_complete");
+		KUNIT_EXPECT_STREQ(test, mpc_api_symname(test, compat_set_desc_from_vma),
+				   MPC_API_PREFIX "compat_set_desc_from_vma");
+		KUNIT_EXPECT_STREQ(test, mpc_api_symname(test, __compat_vma_mmap),
+				   MPC_API_PREFIX "__compat_vma_mmap");
 	}
 }
 
@@ -116,23 +115,21 @@ static void mpc_api_names(struct kunit *test)
 #if defined(vm_area_desc) || defined(mmap_action) || \
 	defined(mmap_action_prepare) || defined(mmap_action_complete) || \
 	defined(compat_set_desc_from_vma) || defined(__compat_vma_mmap) || \
-	defined(vma_flags_t) || defined(vma_desc_test) || \
-	defined(VMA_READ_BIT) || defined(mmap_action_remap)
+	defined(vma_desc_test) || defined(VMA_READ_BIT) || \
+	defined(mmap_action_remap) || defined(vma_flags_t)
 #error "the native path renames an upstream name"
 #endif
 	/* The types are the ones the kernel's own hooks take. */
-	BUILD_BUG_ON(!__builtin_types_compatible_p(
-		typeof(((struct file_operations *)NULL)->mmap_prepare),
-		int (*)(struct vm_area_desc *)));
-	BUILD_BUG_ON(!__builtin_types_compatible_p(
-		typeof(((struct vm_operations_struct *)NULL)->mapped),
-		int (*)(unsigned long, unsigned long, pgoff_t,
-			const struct file *, void **)));
-	BUILD_BUG_ON(!__builtin_types_compatible_p(
-		typeof(((struct vm_area_desc *)NULL)->vma_flags),
-		typeof(((struct vm_area_struct *)NULL)->flags)));
-	BUILD_BUG_ON(!__builtin_types_compatible_p(typeof(&mmap_action_prepare),
-		int (*)(struct vm_area_desc *)));
+	BUILD_BUG_ON(!MPC_API_MEMBER_IS(file_operations, mmap_prepare,
+					int (*)(struct vm_area_desc *)));
+	BUILD_BUG_ON(!MPC_API_MEMBER_IS(vm_operations_struct, mapped,
+					int (*)(unsigned long, unsigned long,
+						pgoff_t, const struct file *,
+						void **)));
+	BUILD_BUG_ON(!MPC_API_MEMBER_IS(vm_area_desc, vma_flags,
+					typeof(((struct vm_area_struct *)NULL)->flags)));
+	BUILD_BUG_ON(!__builtin_types_compatible_p(typeof(mmap_action_prepare) *,
+						   int (*)(struct vm_area_desc *)));
 
 	/* MMAP_PREPARE_HOOK()/VM_OP_MAPPED() are plain member initialisers. */
 	KUNIT_EXPECT_PTR_EQ(test, (void *)mpc_api_fops.mmap_prepare,
@@ -142,18 +139,14 @@ static void mpc_api_names(struct kunit *test)
 			    (void *)mpc_api_mapped);
 
 	if (IS_ENABLED(CONFIG_KALLSYMS)) {
-		KUNIT_EXPECT_STREQ(test,
-			mpc_api_symname(test, mmap_action_prepare),
-			"mmap_action_prepare");
-		KUNIT_EXPECT_STREQ(test,
-			mpc_api_symname(test, mmap_action_complete),
-			"mmap_action_complete");
-		KUNIT_EXPECT_STREQ(test,
-			mpc_api_symname(test, compat_set_desc_from_vma),
-			"compat_set_desc_from_vma");
-		KUNIT_EXPECT_STREQ(test,
-			mpc_api_symname(test, __compat_vma_mmap),
-			"__compat_vma_mmap");
+		KUNIT_EXPECT_STREQ(test, mpc_api_symname(test, mmap_action_prepare),
+				   "mmap_action_prepare");
+		KUNIT_EXPECT_STREQ(test, mpc_api_symname(test, mmap_action_complete),
+				   "mmap_action_complete");
+		KUNIT_EXPECT_STREQ(test, mpc_api_symname(test, compat_set_desc_from_vma),
+				   "compat_set_desc_from_vma");
+		KUNIT_EXPECT_STREQ(test, mpc_api_symname(test, __compat_vma_mmap),
+				   "__compat_vma_mmap");
 	}
 }
 
@@ -187,6 +180,7 @@ static struct kunit_suite mpc_api_suite = {
 	.name = MPC_KUNIT_SUITE("mpc_api"),
 	.test_cases = mpc_api_cases,
 };
+
 kunit_test_suite(mpc_api_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the mmap_prepare API names");

@@ -31,8 +31,6 @@
 #   MPC_CACHE           cache root (default /var/cache/mmap-prepare-compat);
 #                       sources and build trees go to $MPC_CACHE/kunit/
 #   MPC_KUNIT_TARGETS   default targets
-#   MPC_KUNIT_DEB_DIRS  where to look for linux-source-*.deb first
-#                       (default: /var/cache/mpc/src $MPC_CACHE/kunit/debs)
 #   MPC_KUNIT_JOBS      make -j (default: nproc)
 #   MPC_KUNIT_TIMEOUT   seconds for one kernel run (default 900)
 #   MPC_KUNIT_NO_DEPS=1 do not apt-get install missing host tools
@@ -44,7 +42,6 @@ cache_root=${MPC_CACHE:-/var/cache/mmap-prepare-compat}
 K=$cache_root/kunit
 jobs=${MPC_KUNIT_JOBS:-$(nproc 2>/dev/null || echo 2)}
 timeout=${MPC_KUNIT_TIMEOUT:-900}
-deb_dirs=${MPC_KUNIT_DEB_DIRS:-"/var/cache/mpc/src $K/debs"}
 # shellcheck disable=SC2206
 targets=(${*:-${MPC_KUNIT_TARGETS:-7.3 6.12 7.3-debug}})
 
@@ -53,46 +50,19 @@ die() { printf 'kunit: error: %s\n' "$*" >&2; exit 1; }
 now() { date +%s; }
 
 t0=$(now)
-mkdir -p "$K/src" "$K/build" "$K/debs"
+mkdir -p "$K/src" "$K/build"
 
 # ------------------------------------------------------------- host tools
 host_deps() {
-	local need=() p
 	[ "${MPC_KUNIT_NO_DEPS:-0}" = 1 ] && return 0
-	for p in build-essential flex bison bc python3 libelf-dev libssl-dev \
-		 xz-utils; do
-		dpkg-query -W -f '${Status}' "$p" 2>/dev/null |
-			grep -q 'install ok installed' || need+=("$p")
-	done
-	[ ${#need[@]} -eq 0 ] && return 0
-	[ "$(id -u)" = 0 ] || die "missing host packages: ${need[*]}"
-	log "installing ${need[*]}"
-	if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-			--no-install-recommends "${need[@]}" >/dev/null; then
-		apt-get update -q >/dev/null
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-			--no-install-recommends "${need[@]}" >/dev/null
-	fi
+	"$top/tests/lib/host-deps.sh" build-essential flex bison bc python3 \
+		libelf-dev libssl-dev xz-utils
 }
 
 # ------------------------------------------------------------- sources
 # find_deb SERIES: path of the linux-source-SERIES .deb, downloaded if needed
 find_deb() {
-	local series=$1 d f
-	for d in $deb_dirs; do
-		f=$(ls -1 "$d"/linux-source-"$series"_*_all.deb 2>/dev/null |
-			sort -V | tail -n1 || true)
-		[ -n "$f" ] && { echo "$f"; return 0; }
-	done
-	log "downloading linux-source-$series"
-	if ! (cd "$K/debs" && apt-get download -q "linux-source-$series" >&2); then
-		[ -x "$top/tests/lib/apt-sources.sh" ] ||
-			die "linux-source-$series not available and tests/lib/apt-sources.sh missing"
-		"$top/tests/lib/apt-sources.sh" >&2
-		(cd "$K/debs" && apt-get download -q "linux-source-$series" >&2) ||
-			die "cannot download linux-source-$series"
-	fi
-	ls -1 "$K/debs"/linux-source-"$series"_*_all.deb | sort -V | tail -n1
+	"$top/tests/lib/linux-source.sh" "$1" || die "no linux-source-$1"
 }
 
 # extract SERIES: the tree in $K/src/linux-source-SERIES (reused if the

@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Install the host tools the test matrix needs, when missing.
+# Install the host tools the tests need, when missing.
 #
-#   host-deps.sh [NAME]...   NAME is a key below; no NAME means all of them.
+#   host-deps.sh [NAME]...   NAME is a key below (the matrix's tools) or a
+#                            Debian package name; no NAME means every key.
 #
 # Fast when everything is present: only `dpkg-query` runs.
 set -euo pipefail
@@ -29,8 +30,7 @@ names=("$@")
 
 missing=()
 for n in "${names[@]}"; do
-	p=${PKG[$n]:-}
-	[ -n "$p" ] || { log "unknown dependency '$n'"; exit 2; }
+	p=${PKG[$n]:-$n}
 	if ! dpkg-query -W -f '${Status}' "$p" 2>/dev/null |
 	     grep -q 'install ok installed'; then
 		missing+=("$p")
