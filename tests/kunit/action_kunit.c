@@ -90,7 +90,9 @@ static void mpc_action_prepare_remap_cow_full(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpc_kunit_prepare_locked(&desc), 0);
 	KUNIT_EXPECT_EQ(test, desc.pgoff, (pgoff_t)0x4321);
 	KUNIT_EXPECT_TRUE(test, vma_desc_test_all(&desc, VMA_IO_BIT,
-		VMA_PFNMAP_BIT, VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT));
+						  VMA_PFNMAP_BIT,
+						  VMA_DONTEXPAND_BIT,
+						  VMA_DONTDUMP_BIT));
 }
 
 /* A shared remap keeps pgoff, sets exactly the remap flags on top. */
@@ -104,7 +106,9 @@ static void mpc_action_prepare_remap_shared(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpc_kunit_prepare_locked(&desc), 0);
 	KUNIT_EXPECT_EQ(test, desc.pgoff, (pgoff_t)3);
 	KUNIT_EXPECT_TRUE(test, vma_desc_test_all(&desc, VMA_IO_BIT,
-		VMA_PFNMAP_BIT, VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT));
+						  VMA_PFNMAP_BIT,
+						  VMA_DONTEXPAND_BIT,
+						  VMA_DONTDUMP_BIT));
 	/* Nothing else changed. */
 	vma_desc_clear_flags(&desc, VMA_IO_BIT, VMA_PFNMAP_BIT,
 			     VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT);
@@ -122,14 +126,18 @@ static void mpc_action_prepare_ioremap(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpc_kunit_prepare_locked(&desc), 0);
 	KUNIT_EXPECT_EQ(test, desc.pgoff, (pgoff_t)0x5555);
 	KUNIT_EXPECT_TRUE(test, vma_desc_test_all(&desc, VMA_IO_BIT,
-		VMA_PFNMAP_BIT, VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT));
+						  VMA_PFNMAP_BIT,
+						  VMA_DONTEXPAND_BIT,
+						  VMA_DONTDUMP_BIT));
 
 	mpc_prep_desc(test, &desc, 4, 2, true);
 	mmap_action_ioremap(&desc, desc.start, 0x5555, MPC_PG(1));
 	KUNIT_EXPECT_EQ(test, mpc_kunit_prepare_locked(&desc), 0);
 	KUNIT_EXPECT_EQ(test, desc.pgoff, (pgoff_t)2);
 	KUNIT_EXPECT_TRUE(test, vma_desc_test_all(&desc, VMA_IO_BIT,
-		VMA_PFNMAP_BIT, VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT));
+						  VMA_PFNMAP_BIT,
+						  VMA_DONTEXPAND_BIT,
+						  VMA_DONTDUMP_BIT));
 }
 
 /* simple_ioremap: the vm_iomap_memory() checks, each -EINVAL. */
@@ -280,8 +288,8 @@ static void mpc_action_complete_remap_shared(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, s.vm_ops, &mpc_dev_vm_ops);
 	for (i = 0; i < 4; i++)
 		KUNIT_EXPECT_TRUE_MSG(test,
-			mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 2),
-			"page %d", i);
+				      mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 2),
+				      "page %d", i);
 	KUNIT_EXPECT_EQ(test, mpc_dev.prepare_calls, 1);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(4)), 0);
 }
@@ -300,8 +308,8 @@ static void mpc_action_complete_remap_cow(struct kunit *test)
 			(vm_flags_t)MPC_REMAP_VM_FLAGS);
 	for (i = 0; i < 3; i++)
 		KUNIT_EXPECT_TRUE_MSG(test,
-			mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 1),
-			"page %d", i);
+				      mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 1),
+				      "page %d", i);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(3)), 0);
 }
 
@@ -317,7 +325,7 @@ static void mpc_action_complete_remap_half(struct kunit *test)
 			(vm_flags_t)MPC_REMAP_VM_FLAGS);
 	KUNIT_EXPECT_TRUE(test, mpc_kunit_check_user_page(test, addr, 0));
 	KUNIT_EXPECT_TRUE(test, mpc_kunit_check_user_page(test,
-						addr + MPC_PG(1), 1));
+							  addr + MPC_PG(1), 1));
 	mmap_read_lock(current->mm);
 	KUNIT_EXPECT_TRUE(test, mpc_kunit_pte_present(current->mm, addr));
 	KUNIT_EXPECT_FALSE(test, mpc_kunit_pte_present(current->mm,
@@ -370,8 +378,8 @@ static void mpc_action_complete_ioremap(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s.pgoff, 1UL);
 	for (i = 0; i < 4; i++)
 		KUNIT_EXPECT_TRUE_MSG(test,
-			mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 1),
-			"page %d", i);
+				      mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 1),
+				      "page %d", i);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(4)), 0);
 
 	mpc_dev.mode = MPC_MODE_IOREMAP_HALF;
@@ -398,8 +406,8 @@ static void mpc_action_complete_simple_ioremap(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s.pgoff, 2UL);
 	for (i = 0; i < 3; i++)
 		KUNIT_EXPECT_TRUE_MSG(test,
-			mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 2),
-			"page %d", i);
+				      mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 2),
+				      "page %d", i);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(3)), 0);
 }
 
@@ -414,7 +422,7 @@ static void mpc_action_complete_simple_ioremap_cow(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s.pgoff, page_to_pfn(mpc_dev.buf) + 3);
 	KUNIT_EXPECT_TRUE(test, mpc_kunit_check_user_page(test, addr, 3));
 	KUNIT_EXPECT_TRUE(test, mpc_kunit_check_user_page(test,
-						addr + MPC_PG(1), 4));
+							  addr + MPC_PG(1), 4));
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(2)), 0);
 }
 
@@ -448,9 +456,9 @@ static void mpc_action_complete_kpages(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, s.flags & VM_PFNMAP);
 	for (i = 0; i < 3; i++)
 		KUNIT_EXPECT_TRUE_MSG(test,
-			mpc_kunit_check_user_page(test, addr + MPC_PG(i),
-						  MPC_KPAGE_IDX(i)),
-			"page %d", i);
+				      mpc_kunit_check_user_page(test, addr + MPC_PG(i),
+								MPC_KPAGE_IDX(i)),
+				      "page %d", i);
 	mmap_read_lock(current->mm);
 	KUNIT_EXPECT_FALSE(test, mpc_kunit_pte_present(current->mm,
 						       addr + MPC_PG(3)));
@@ -475,9 +483,9 @@ static void mpc_action_complete_kpages_full(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s.pgoff, 0UL);
 	for (i = 0; i < MPC_KUNIT_PAGES; i++)
 		KUNIT_EXPECT_TRUE_MSG(test,
-			mpc_kunit_check_user_page(test, addr + MPC_PG(i),
-						  MPC_KPAGE_IDX(i)),
-			"page %d", i);
+				      mpc_kunit_check_user_page(test, addr + MPC_PG(i),
+								MPC_KPAGE_IDX(i)),
+				      "page %d", i);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(MPC_KUNIT_PAGES)), 0);
 }
 
@@ -528,7 +536,6 @@ static void mpc_action_complete_vm_file_swap(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, addr, (long)-ENOMEM);
 	KUNIT_EXPECT_EQ(test, (long)file_count(other), count_other);
 	KUNIT_EXPECT_EQ(test, (long)file_count(file), count_file);
-
 }
 
 /*
@@ -556,7 +563,8 @@ static void mpc_action_vm_file_swap_prepare_failure(struct kunit *test)
 	if (!MMAP_PREPARE_COMPAT_EMULATED &&
 	    (long)file_count(other) == count_other + 1) {
 		fput(other);
-		kunit_skip(test, "kernel bug: call_mmap_prepare() leaks the hook's vm_file reference when mmap_action_prepare() fails");
+		kunit_skip(test,
+			   "kernel bug: call_mmap_prepare() leaks the hook's vm_file reference when mmap_action_prepare() fails");
 	}
 	KUNIT_EXPECT_EQ(test, (long)file_count(other), count_other);
 }
@@ -661,10 +669,13 @@ static void mpc_action_hook_sees_desc(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, d->end, addr + MPC_PG(3));
 	KUNIT_EXPECT_EQ(test, d->pgoff, (pgoff_t)4);
 	KUNIT_EXPECT_TRUE(test, vma_desc_test_all(d, VMA_READ_BIT,
-		VMA_WRITE_BIT, VMA_SHARED_BIT, VMA_MAYSHARE_BIT,
-		VMA_MAYREAD_BIT, VMA_MAYWRITE_BIT));
+						  VMA_WRITE_BIT, VMA_SHARED_BIT,
+						  VMA_MAYSHARE_BIT,
+						  VMA_MAYREAD_BIT,
+						  VMA_MAYWRITE_BIT));
 	KUNIT_EXPECT_FALSE(test, vma_desc_test_any(d, VMA_EXEC_BIT,
-		VMA_IO_BIT, VMA_PFNMAP_BIT, VMA_MIXEDMAP_BIT));
+						   VMA_IO_BIT, VMA_PFNMAP_BIT,
+						   VMA_MIXEDMAP_BIT));
 	KUNIT_EXPECT_EQ(test, (int)d->action.type, (int)MMAP_NOTHING);
 	KUNIT_EXPECT_EQ(test, d->action.error_override, 0);
 	KUNIT_EXPECT_NULL(test, d->private_data);
@@ -707,6 +718,7 @@ static struct kunit_suite mpc_action_suite = {
 	.name = MPC_KUNIT_SUITE("mpc_action"),
 	.test_cases = mpc_action_cases,
 };
+
 kunit_test_suite(mpc_action_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the mmap_prepare actions");

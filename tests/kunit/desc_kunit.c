@@ -162,7 +162,8 @@ static void mpc_desc_from_vma_fields(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, d->vm_file, file);
 	KUNIT_EXPECT_EQ(test, mpc_nest_desc_word(d), (unsigned long)v->flags);
 	KUNIT_EXPECT_TRUE(test, vma_desc_test_all(d, VMA_READ_BIT,
-		VMA_WRITE_BIT, VMA_SHARED_BIT, VMA_MAYSHARE_BIT));
+						  VMA_WRITE_BIT, VMA_SHARED_BIT,
+						  VMA_MAYSHARE_BIT));
 	KUNIT_EXPECT_EQ(test, pgprot_val(d->page_prot), pgprot_val(v->page_prot));
 	KUNIT_EXPECT_PTR_EQ(test, d->vm_ops, &mpc_nest_pre_ops);
 	/* 7.3 does not copy vm_private_data: private_data is write-only. */
@@ -188,7 +189,8 @@ static void mpc_desc_from_vma_stacked_file(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, mpc_nest.desc.vm_file, file);
 	/* Private read-only: not shared, and the flags still match. */
 	KUNIT_EXPECT_FALSE(test, vma_desc_test_any(&mpc_nest.desc,
-		VMA_SHARED_BIT, VMA_WRITE_BIT));
+						   VMA_SHARED_BIT,
+						   VMA_WRITE_BIT));
 	KUNIT_EXPECT_EQ(test, mpc_nest_desc_word(&mpc_nest.desc),
 			(unsigned long)mpc_nest.vma_in.flags);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(1)), 0);
@@ -290,8 +292,8 @@ static void mpc_desc_apply_action_and_mapped(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpc_nest.ret, 0);
 	for (i = 0; i < 3; i++)
 		KUNIT_EXPECT_TRUE_MSG(test,
-			mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 2),
-			"page %d", i);
+				      mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 2),
+				      "page %d", i);
 	KUNIT_EXPECT_EQ(test, mpc_dev.mapped_calls, 1);
 	KUNIT_EXPECT_TRUE(test, mpc_dev.m_first_pte);
 	KUNIT_EXPECT_EQ(test, mpc_dev.m_start, (unsigned long)addr);
@@ -358,6 +360,7 @@ static struct kunit_suite mpc_desc_suite = {
 	.name = MPC_KUNIT_SUITE("mpc_desc"),
 	.test_cases = mpc_desc_cases,
 };
+
 kunit_test_suite(mpc_desc_suite);
 
 MODULE_DESCRIPTION("KUnit tests of compat_set_desc_from_vma()/__compat_vma_mmap()");

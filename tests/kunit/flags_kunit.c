@@ -294,10 +294,13 @@ static void mpc_flags_desc_test_any(struct kunit *test)
 						  VMA_IO_BIT));
 	KUNIT_EXPECT_FALSE(test, vma_desc_test_any(&desc, VMA_PFNMAP_BIT,
 						   VMA_MIXEDMAP_BIT));
-	KUNIT_EXPECT_TRUE(test, vma_desc_test_any_mask(&desc,
-				mk_vma_flags(VMA_IO_BIT, VMA_SHARED_BIT)));
-	KUNIT_EXPECT_FALSE(test, vma_desc_test_any_mask(&desc,
-				mk_vma_flags(VMA_SHARED_BIT)));
+	KUNIT_EXPECT_TRUE(test,
+			  vma_desc_test_any_mask(&desc,
+						 mk_vma_flags(VMA_IO_BIT,
+							      VMA_SHARED_BIT)));
+	KUNIT_EXPECT_FALSE(test,
+			   vma_desc_test_any_mask(&desc,
+						  mk_vma_flags(VMA_SHARED_BIT)));
 	/* An empty mask intersects nothing. */
 	KUNIT_EXPECT_FALSE(test, vma_desc_test_any_mask(&desc,
 							EMPTY_VMA_FLAGS));
@@ -314,10 +317,13 @@ static void mpc_flags_desc_test_all(struct kunit *test)
 						  VMA_MAYREAD_BIT));
 	KUNIT_EXPECT_FALSE(test, vma_desc_test_all(&desc, VMA_READ_BIT,
 						   VMA_WRITE_BIT));
-	KUNIT_EXPECT_TRUE(test, vma_desc_test_all_mask(&desc,
-				mk_vma_flags(VMA_SHARED_BIT)));
-	KUNIT_EXPECT_FALSE(test, vma_desc_test_all_mask(&desc,
-				mk_vma_flags(VMA_SHARED_BIT, VMA_IO_BIT)));
+	KUNIT_EXPECT_TRUE(test,
+			  vma_desc_test_all_mask(&desc,
+						 mk_vma_flags(VMA_SHARED_BIT)));
+	KUNIT_EXPECT_FALSE(test,
+			   vma_desc_test_all_mask(&desc,
+						  mk_vma_flags(VMA_SHARED_BIT,
+							       VMA_IO_BIT)));
 	/* Every set contains the empty set. */
 	KUNIT_EXPECT_TRUE(test, vma_desc_test_all_mask(&desc,
 						       EMPTY_VMA_FLAGS));
@@ -442,6 +448,7 @@ static struct kunit_suite mpc_flags_suite = {
 	.name = MPC_KUNIT_SUITE("mpc_flags"),
 	.test_cases = mpc_flags_cases,
 };
+
 kunit_test_suite(mpc_flags_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the mmap_prepare VMA flag helpers");

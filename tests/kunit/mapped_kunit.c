@@ -59,7 +59,8 @@ static void mpc_mapped_vma_visible(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpc_dev.mapped_calls, 1);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(2)), 0);
 	if (MMAP_PREPARE_COMPAT_EMULATED && !mpc_dev.m_vma_found)
-		kunit_skip(test, "compat path: ->mapped runs inside .mmap, before the VMA is linked");
+		kunit_skip(test,
+			   "compat path: ->mapped runs inside .mmap, before the VMA is linked");
 	KUNIT_EXPECT_TRUE(test, mpc_dev.m_vma_found);
 	KUNIT_EXPECT_TRUE(test, mpc_dev.m_vma_flags & VM_PFNMAP);
 }
@@ -243,6 +244,7 @@ static struct kunit_suite mpc_mapped_suite = {
 	.name = MPC_KUNIT_SUITE("mpc_mapped"),
 	.test_cases = mpc_mapped_cases,
 };
+
 kunit_test_suite(mpc_mapped_suite);
 
 MODULE_DESCRIPTION("KUnit tests of vm_operations_struct->mapped");

@@ -91,7 +91,7 @@ static inline int mpc_kunit_defer(struct kunit *test, void (*fn)(void *),
 }
 #else
 struct mpc_kunit_deferred {
-	void (*fn)(void *);
+	void (*fn)(void *data);
 	void *data;
 };
 
@@ -289,7 +289,7 @@ static inline struct page *mpc_kunit_alloc_buf(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	split_page(page, order);
 	KUNIT_ASSERT_EQ(test, mpc_kunit_defer(test, mpc_kunit_free_pages,
-					       page), 0);
+					      page), 0);
 	for (i = 0; i < MPC_KUNIT_PAGES; i++)
 		memset(page_address(page + i), (i + 1) ^ 0xa0, PAGE_SIZE);
 	return page;

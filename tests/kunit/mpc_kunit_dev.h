@@ -233,7 +233,7 @@ static int mpc_dev_prepare(struct vm_area_desc *desc)
 }
 
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_dev_prepare,
-	VM_OPS_MAPPED_ENTRY(&mpc_dev_vm_ops, mpc_dev_mapped));
+			       VM_OPS_MAPPED_ENTRY(&mpc_dev_vm_ops, mpc_dev_mapped));
 
 static const struct file_operations mpc_dev_fops = {
 	MMAP_PREPARE_HOOK(mpc_dev_prepare),
@@ -271,7 +271,7 @@ static struct file *mpc_dev_reset(struct kunit *test, enum mpc_dev_mode mode)
 	mpc_dev.slab = kmalloc(64, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, mpc_dev.slab);
 	KUNIT_ASSERT_EQ(test, mpc_kunit_defer(test, mpc_dev_kfree,
-					       mpc_dev.slab), 0);
+					      mpc_dev.slab), 0);
 	return mpc_kunit_file(test, &mpc_dev_fops, &mpc_dev);
 }
 

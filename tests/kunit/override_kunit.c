@@ -154,6 +154,7 @@ static struct kunit_suite mpc_override_suite = {
 	.name = MPC_KUNIT_SUITE("mpc_error_override"),
 	.test_cases = mpc_override_cases,
 };
+
 kunit_test_suite(mpc_override_suite);
 
 MODULE_DESCRIPTION("KUnit tests of mmap_action.error_override");
