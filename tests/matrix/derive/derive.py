@@ -30,7 +30,12 @@ import shutil
 import subprocess
 import sys
 
-VERSIONS = ["6.16", "6.17", "6.18", "6.19", "7.0", "7.1"]
+VERSIONS = ["6.16", "6.17", "6.18", "6.19", "7.0.4", "7.0", "7.1"]
+
+# 7.0.4 (Debian's first 7.0) is the 7.0.13 shape before upstream 619eab23e1ce
+# added bool is_compat to mmap_action_complete(); the stable drift that makes
+# version checks useless.
+STABLE = {"7.0.4": "7.0"}
 
 
 def ver(v):
@@ -308,6 +313,7 @@ def hide_tokens(v):
 
 
 def transform(v, common, obj):
+    stable, v = v, STABLE.get(v, v)
     inc = os.path.join(common, "include", "linux")
     mt = Edit(os.path.join(inc, "mm_types.h"))
     mm = Edit(os.path.join(inc, "mm.h"))
@@ -431,6 +437,12 @@ def transform(v, common, obj):
         fs.remove_proto("generic_file_mmap_prepare")
         fs.remove_proto("generic_file_readonly_mmap_prepare")
 
+    if stable == "7.0.4":
+        mm.sub("int mmap_action_complete(struct vm_area_struct *vma,\n"
+               "\t\t\t struct mmap_action *action, bool is_compat);\n",
+               "int mmap_action_complete(struct vm_area_struct *vma,\n"
+               "\t\t\t struct mmap_action *action);\n")
+
     edits = [mt, mm, fs, dax, shm]
     # names the older series did not have: hidden everywhere they occur
     hide = hide_tokens(v)
@@ -526,7 +538,7 @@ def main():
     # work on the real paths when common/obj are chroot-relative links
     dcommon, dobj = copy_tree(common, obj, dest)
     transform(v, dcommon, dobj)
-    symvers(v, dobj)
+    symvers(STABLE.get(v, v), dobj)
     set_release(v, dobj)
     with open(os.path.join(dest, "DERIVED"), "w") as f:
         f.write("API shape of %s derived from %s; not a real kernel\n"

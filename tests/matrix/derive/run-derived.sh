@@ -39,15 +39,13 @@ excerpt() {
 expected() {
 	local e="HAVE_VMA_SET_FILE HAVE_VM_FLAGS_SET HAVE_VM_INSERT_PAGES"
 	e="$e HAVE_FOP_MMAP_PREPARE"
-	case $1 in 6.18|6.19|7.0|7.1) e="$e HAVE_VM_AREA_DESC_VM_FILE" ;; esac
-	case $1 in 6.19|7.0|7.1)
+	case $1 in 6.18|6.19|7.0.4|7.0|7.1) e="$e HAVE_VM_AREA_DESC_VM_FILE" ;; esac
+	case $1 in 6.19|7.0.4|7.0|7.1)
 		e="$e HAVE_VM_AREA_DESC_ACTION HAVE_VM_AREA_DESC_VMA_FLAGS"
 		e="$e HAVE_VMA_FLAGS_T" ;;
 	esac
-	case $1 in 7.0|7.1)
-		e="$e HAVE_MMAP_ACTION_PREPARE_DESC"
-		e="$e HAVE_MMAP_ACTION_COMPLETE_IS_COMPAT" ;;
-	esac
+	case $1 in 7.0.4|7.0|7.1) e="$e HAVE_MMAP_ACTION_PREPARE_DESC" ;; esac
+	case $1 in 7.0|7.1) e="$e HAVE_MMAP_ACTION_COMPLETE_IS_COMPAT" ;; esac
 	case $1 in 7.1)
 		e="$e HAVE_VMA_DESC_TEST HAVE_MMAP_ACTION_SIMPLE_IOREMAP"
 		e="$e HAVE_MMAP_ACTION_MAP_KERNEL_PAGES HAVE_VM_OPS_MAPPED"
