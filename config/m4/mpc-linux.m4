@@ -53,6 +53,13 @@ Install the complete headers package (linux-headers-<release> on Debian/Ubuntu, 
 		[AS_HELP_STRING([--with-moduledir=DIR], [where make install puts the module (default: /lib/modules/RELEASE/updates)])],
 		[MPC_MODULEDIR=$withval], [MPC_MODULEDIR=/lib/modules/$LINUX_RELEASE/updates])
 	AC_SUBST([MPC_MODULEDIR])
+	dnl A clang-built kernel needs LLVM=1 on every kbuild command line: the
+	dnl kernel's Makefile does not take the compiler from .config.
+	AC_MSG_CHECKING([the compiler of the kernel])
+	AS_IF([grep -q '^CONFIG_CC_IS_CLANG=y' "$mpc_linux_obj/.config" && test -z "$LLVM" && test -z "$CC_KERNEL"],
+		[MPC_KBUILD_FLAGS="LLVM=1"; AC_MSG_RESULT([clang (LLVM=1)])],
+		[MPC_KBUILD_FLAGS=""; AC_MSG_RESULT([gcc or as given])])
+	AC_SUBST([MPC_KBUILD_FLAGS])
 	AC_SUBST([LINUX])
 	AC_SUBST([LINUX_OBJ])
 	AC_SUBST([LINUX_RELEASE])
