@@ -272,24 +272,37 @@ static unsigned long mpc_map_ok(struct kunit *test, struct file *file,
 	return addr;
 }
 
+/*
+ * The VMA at @addr is a PFN remap (the remap flags set) with page offset
+ * @pgoff, and its @nr pages show the buffer's pages from @first on.
+ */
+static struct mpc_vma_snap mpc_expect_remap(struct kunit *test,
+					    unsigned long addr, int nr,
+					    unsigned long pgoff, int first)
+{
+	struct mpc_vma_snap s = mpc_kunit_vma(addr);
+	int i;
+
+	KUNIT_ASSERT_TRUE(test, s.found);
+	KUNIT_EXPECT_EQ(test, s.flags & MPC_REMAP_VM_FLAGS,
+			(vm_flags_t)MPC_REMAP_VM_FLAGS);
+	KUNIT_EXPECT_EQ(test, s.pgoff, pgoff);
+	for (i = 0; i < nr; i++)
+		KUNIT_EXPECT_TRUE_MSG(test,
+				      mpc_kunit_check_user_page(test, addr + MPC_PG(i), first + i),
+				      "page %d", i);
+	return s;
+}
+
 /* Full remap of a shared mapping at pgoff 2: pages 2..5 of the buffer. */
 static void mpc_action_complete_remap_shared(struct kunit *test)
 {
 	struct file *file = mpc_dev_reset(test, MPC_MODE_REMAP_FULL);
 	unsigned long addr = mpc_map_ok(test, file, 4, MAP_SHARED, 2);
-	struct mpc_vma_snap s = mpc_kunit_vma(addr);
-	int i;
+	struct mpc_vma_snap s = mpc_expect_remap(test, addr, 4, 2, 2);
 
-	KUNIT_ASSERT_TRUE(test, s.found);
 	KUNIT_EXPECT_EQ(test, s.end - s.start, MPC_PG(4));
-	KUNIT_EXPECT_EQ(test, s.flags & MPC_REMAP_VM_FLAGS,
-			(vm_flags_t)MPC_REMAP_VM_FLAGS);
-	KUNIT_EXPECT_EQ(test, s.pgoff, 2UL);
 	KUNIT_EXPECT_PTR_EQ(test, s.vm_ops, &mpc_dev_vm_ops);
-	for (i = 0; i < 4; i++)
-		KUNIT_EXPECT_TRUE_MSG(test,
-				      mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 2),
-				      "page %d", i);
 	KUNIT_EXPECT_EQ(test, mpc_dev.prepare_calls, 1);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(4)), 0);
 }
@@ -299,17 +312,8 @@ static void mpc_action_complete_remap_cow(struct kunit *test)
 {
 	struct file *file = mpc_dev_reset(test, MPC_MODE_REMAP_FULL);
 	unsigned long addr = mpc_map_ok(test, file, 3, MAP_PRIVATE, 1);
-	struct mpc_vma_snap s = mpc_kunit_vma(addr);
-	int i;
 
-	KUNIT_ASSERT_TRUE(test, s.found);
-	KUNIT_EXPECT_EQ(test, s.pgoff, page_to_pfn(mpc_dev.buf) + 1);
-	KUNIT_EXPECT_EQ(test, s.flags & MPC_REMAP_VM_FLAGS,
-			(vm_flags_t)MPC_REMAP_VM_FLAGS);
-	for (i = 0; i < 3; i++)
-		KUNIT_EXPECT_TRUE_MSG(test,
-				      mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 1),
-				      "page %d", i);
+	mpc_expect_remap(test, addr, 3, page_to_pfn(mpc_dev.buf) + 1, 1);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(3)), 0);
 }
 
@@ -369,17 +373,8 @@ static void mpc_action_complete_ioremap(struct kunit *test)
 {
 	struct file *file = mpc_dev_reset(test, MPC_MODE_IOREMAP_FULL);
 	unsigned long addr = mpc_map_ok(test, file, 4, MAP_SHARED, 1);
-	struct mpc_vma_snap s = mpc_kunit_vma(addr);
-	int i;
 
-	KUNIT_ASSERT_TRUE(test, s.found);
-	KUNIT_EXPECT_EQ(test, s.flags & MPC_REMAP_VM_FLAGS,
-			(vm_flags_t)MPC_REMAP_VM_FLAGS);
-	KUNIT_EXPECT_EQ(test, s.pgoff, 1UL);
-	for (i = 0; i < 4; i++)
-		KUNIT_EXPECT_TRUE_MSG(test,
-				      mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 1),
-				      "page %d", i);
+	mpc_expect_remap(test, addr, 4, 1, 1);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(4)), 0);
 
 	mpc_dev.mode = MPC_MODE_IOREMAP_HALF;
@@ -397,17 +392,8 @@ static void mpc_action_complete_simple_ioremap(struct kunit *test)
 {
 	struct file *file = mpc_dev_reset(test, MPC_MODE_SIMPLE_IOREMAP);
 	unsigned long addr = mpc_map_ok(test, file, 3, MAP_SHARED, 2);
-	struct mpc_vma_snap s = mpc_kunit_vma(addr);
-	int i;
 
-	KUNIT_ASSERT_TRUE(test, s.found);
-	KUNIT_EXPECT_EQ(test, s.flags & MPC_REMAP_VM_FLAGS,
-			(vm_flags_t)MPC_REMAP_VM_FLAGS);
-	KUNIT_EXPECT_EQ(test, s.pgoff, 2UL);
-	for (i = 0; i < 3; i++)
-		KUNIT_EXPECT_TRUE_MSG(test,
-				      mpc_kunit_check_user_page(test, addr + MPC_PG(i), i + 2),
-				      "page %d", i);
+	mpc_expect_remap(test, addr, 3, 2, 2);
 	KUNIT_EXPECT_EQ(test, vm_munmap(addr, MPC_PG(3)), 0);
 }
 
