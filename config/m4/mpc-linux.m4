@@ -22,6 +22,10 @@ AC_DEFUN([MPC_LINUX], [
 			mpc_linux=`ls -d /lib/modules/*/build 2>/dev/null | sort -V | tail -n 1`
 		])
 	])
+	AS_IF([test -n "$with_linux" && test "$with_linux" != yes && test ! -d "$mpc_linux"], [
+		AC_MSG_RESULT([none])
+		AC_MSG_ERROR([--with-linux=$mpc_linux: no such directory])
+	])
 	AS_IF([test -z "$mpc_linux" || test ! -d "$mpc_linux"], [
 		AC_MSG_RESULT([none])
 		AC_MSG_ERROR([no kernel headers found for $mpc_uname_r (nor any in /lib/modules/*/build).
