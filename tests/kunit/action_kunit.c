@@ -80,6 +80,13 @@ static void mpc_action_prepare_remap_cow_partial(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpc_kunit_prepare_locked(&desc), -EINVAL);
 }
 
+/* The flags 7.3 sets for every PFN remap, spelled out bit by bit. */
+static bool mpc_has_remap_bits(const struct vm_area_desc *desc)
+{
+	return vma_desc_test_all(desc, VMA_IO_BIT, VMA_PFNMAP_BIT,
+				 VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT);
+}
+
 /* A full remap of a CoW mapping sets pgoff to the pfn, plus the remap flags. */
 static void mpc_action_prepare_remap_cow_full(struct kunit *test)
 {
@@ -89,10 +96,7 @@ static void mpc_action_prepare_remap_cow_full(struct kunit *test)
 	mmap_action_remap_full(&desc, 0x4321);
 	KUNIT_EXPECT_EQ(test, mpc_kunit_prepare_locked(&desc), 0);
 	KUNIT_EXPECT_EQ(test, desc.pgoff, (pgoff_t)0x4321);
-	KUNIT_EXPECT_TRUE(test, vma_desc_test_all(&desc, VMA_IO_BIT,
-						  VMA_PFNMAP_BIT,
-						  VMA_DONTEXPAND_BIT,
-						  VMA_DONTDUMP_BIT));
+	KUNIT_EXPECT_TRUE(test, mpc_has_remap_bits(&desc));
 }
 
 /* A shared remap keeps pgoff, sets exactly the remap flags on top. */
@@ -105,10 +109,7 @@ static void mpc_action_prepare_remap_shared(struct kunit *test)
 	mmap_action_remap(&desc, desc.start + PAGE_SIZE, 0x4321, MPC_PG(2));
 	KUNIT_EXPECT_EQ(test, mpc_kunit_prepare_locked(&desc), 0);
 	KUNIT_EXPECT_EQ(test, desc.pgoff, (pgoff_t)3);
-	KUNIT_EXPECT_TRUE(test, vma_desc_test_all(&desc, VMA_IO_BIT,
-						  VMA_PFNMAP_BIT,
-						  VMA_DONTEXPAND_BIT,
-						  VMA_DONTDUMP_BIT));
+	KUNIT_EXPECT_TRUE(test, mpc_has_remap_bits(&desc));
 	/* Nothing else changed. */
 	vma_desc_clear_flags(&desc, VMA_IO_BIT, VMA_PFNMAP_BIT,
 			     VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT);
@@ -125,19 +126,13 @@ static void mpc_action_prepare_ioremap(struct kunit *test)
 	mmap_action_ioremap_full(&desc, 0x5555);
 	KUNIT_EXPECT_EQ(test, mpc_kunit_prepare_locked(&desc), 0);
 	KUNIT_EXPECT_EQ(test, desc.pgoff, (pgoff_t)0x5555);
-	KUNIT_EXPECT_TRUE(test, vma_desc_test_all(&desc, VMA_IO_BIT,
-						  VMA_PFNMAP_BIT,
-						  VMA_DONTEXPAND_BIT,
-						  VMA_DONTDUMP_BIT));
+	KUNIT_EXPECT_TRUE(test, mpc_has_remap_bits(&desc));
 
 	mpc_prep_desc(test, &desc, 4, 2, true);
 	mmap_action_ioremap(&desc, desc.start, 0x5555, MPC_PG(1));
 	KUNIT_EXPECT_EQ(test, mpc_kunit_prepare_locked(&desc), 0);
 	KUNIT_EXPECT_EQ(test, desc.pgoff, (pgoff_t)2);
-	KUNIT_EXPECT_TRUE(test, vma_desc_test_all(&desc, VMA_IO_BIT,
-						  VMA_PFNMAP_BIT,
-						  VMA_DONTEXPAND_BIT,
-						  VMA_DONTDUMP_BIT));
+	KUNIT_EXPECT_TRUE(test, mpc_has_remap_bits(&desc));
 }
 
 /* simple_ioremap: the vm_iomap_memory() checks, each -EINVAL. */
