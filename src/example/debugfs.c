@@ -8,9 +8,9 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-#include "mpc_example.h"
-
 #include <linux/mmap_prepare_compat.h>
+
+#include "mpc_example.h"
 
 static struct dentry *mpc_debugfs_dir;
 

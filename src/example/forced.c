@@ -11,4 +11,7 @@
 #include "main.c"
 #include "hooks.c"
 #include "debugfs.c"
+#include "merge.c"
+#include "teardown.c"
+#include "stacked.c"
 #include "../../compat/mmap_prepare_compat_all.c"

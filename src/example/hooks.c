@@ -7,9 +7,9 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 
-#include "mpc_example.h"
-
 #include <linux/mmap_prepare_compat.h>
+
+#include "mpc_example.h"
 
 #define MPC_MAPPING_MAGIC	0x6d70636d6170UL
 
@@ -29,8 +29,8 @@ static int mpc_inject(void)
 	return READ_ONCE(mpc_example.inject);
 }
 
-static int mpc_mapped(unsigned long start, unsigned long end, pgoff_t pgoff,
-		      const struct file *file, void **vm_private_data)
+int mpc_mapped(unsigned long start, unsigned long end, pgoff_t pgoff,
+	       const struct file *file, void **vm_private_data)
 {
 	struct mpc_mapping *map;
 
@@ -93,13 +93,13 @@ static vm_fault_t mpc_vm_fault(struct vm_fault *vmf)
 	return 0;
 }
 
-static const struct vm_operations_struct mpc_vm_ops = {
+const struct vm_operations_struct mpc_vm_ops = {
 	.open = mpc_vm_open,
 	.close = mpc_vm_close,
 	VM_OP_MAPPED(mpc_mapped)
 };
 
-static const struct vm_operations_struct mpc_fault_vm_ops = {
+const struct vm_operations_struct mpc_fault_vm_ops = {
 	.open = mpc_vm_open,
 	.close = mpc_vm_close,
 	.fault = mpc_vm_fault,
@@ -110,8 +110,8 @@ static const struct vm_operations_struct mpc_fault_vm_ops = {
  * Checks every device makes: the mapping mode the knobs refuse, and a range
  * within @nr_pages pages of memory.
  */
-static int mpc_prepare_common(struct vm_area_desc *desc, unsigned long nr_pages,
-			      const struct vm_operations_struct *vm_ops)
+int mpc_prepare_common(struct vm_area_desc *desc, unsigned long nr_pages,
+		       const struct vm_operations_struct *vm_ops)
 {
 	if (READ_ONCE(mpc_example.refuse_private) &&
 	    !vma_desc_test(desc, VMA_MAYSHARE_BIT))
@@ -146,7 +146,7 @@ static void mpc_inject_remap(struct vm_area_desc *desc)
 	}
 }
 
-static int mpc_remap_prepare(struct vm_area_desc *desc)
+int mpc_remap_prepare(struct vm_area_desc *desc)
 {
 	int err = mpc_prepare_common(desc, MPC_EXAMPLE_PAGES, &mpc_vm_ops);
 
@@ -260,10 +260,20 @@ static int mpc_kpages_full_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
-/* No action: pages arrive through ->fault. */
+/*
+ * No action: pages arrive through ->fault. VMA_DONTEXPAND_BIT keeps every
+ * kernel from merging a new mapping into this one without calling the hook
+ * (5.10 - 6.12 merge before .mmap; see porting.rst), as legacy fault drivers
+ * set VM_DONTEXPAND. merge.c has the devices that leave it out.
+ */
 static int mpc_fault_prepare(struct vm_area_desc *desc)
 {
-	return mpc_prepare_common(desc, MPC_EXAMPLE_PAGES, &mpc_fault_vm_ops);
+	int err = mpc_prepare_common(desc, MPC_EXAMPLE_PAGES, &mpc_fault_vm_ops);
+
+	if (err)
+		return err;
+	vma_desc_set_flags(desc, VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT);
+	return 0;
 }
 
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_remap_prepare,
@@ -359,7 +369,7 @@ static const struct file_operations mpc_legacy_fops = {
 	.mmap = mpc_legacy_mmap,
 };
 
-const struct mpc_example_device mpc_example_devices[] = {
+static const struct mpc_example_device mpc_action_device_array[] = {
 	{ MPC_EXAMPLE_PREFIX "remap", &mpc_remap_fops },
 	{ MPC_EXAMPLE_PREFIX "remap_part", &mpc_remap_part_fops },
 	{ MPC_EXAMPLE_PREFIX "ioremap", &mpc_ioremap_fops },
@@ -372,4 +382,7 @@ const struct mpc_example_device mpc_example_devices[] = {
 	{ MPC_EXAMPLE_PREFIX "legacy", &mpc_legacy_fops },
 };
 
-const unsigned int mpc_example_nr_devices = ARRAY_SIZE(mpc_example_devices);
+const struct mpc_example_device_list mpc_action_devices = {
+	.devs = mpc_action_device_array,
+	.nr = ARRAY_SIZE(mpc_action_device_array),
+};

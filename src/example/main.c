@@ -11,6 +11,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include <linux/mmap_prepare_compat.h>
+
 #include "mpc_example.h"
 
 #define MPC_IVSHMEM_VENDOR	0x1af4
@@ -19,7 +21,15 @@
 
 struct mpc_example mpc_example;
 
-static struct miscdevice mpc_miscdevs[16];
+static const struct mpc_example_device_list *const mpc_device_files[] = {
+	&mpc_action_devices,
+	&mpc_merge_devices,
+	&mpc_teardown_devices,
+	&mpc_stacked_devices,
+};
+
+static struct miscdevice mpc_miscdevs[24];
+static unsigned int mpc_nr_miscdevs;
 
 /* Sixteen physically contiguous pages, each with its own reference. */
 static int mpc_alloc_buffer(void)
@@ -88,34 +98,45 @@ static void mpc_put_bar(void)
 	pci_dev_put(mpc_example.pdev);
 }
 
-static void mpc_unregister(unsigned int nr)
+static void mpc_unregister(void)
 {
-	while (nr--)
-		misc_deregister(&mpc_miscdevs[nr]);
+	while (mpc_nr_miscdevs)
+		misc_deregister(&mpc_miscdevs[--mpc_nr_miscdevs]);
+}
+
+static int mpc_register(const struct mpc_example_device *dev)
+{
+	struct miscdevice *misc = &mpc_miscdevs[mpc_nr_miscdevs];
+	int err;
+
+	if (WARN_ON(mpc_nr_miscdevs >= ARRAY_SIZE(mpc_miscdevs)))
+		return -EINVAL;
+	misc->minor = MISC_DYNAMIC_MINOR;
+	misc->name = dev->name;
+	misc->fops = dev->fops;
+	misc->mode = 0666;
+	err = misc_register(misc);
+	if (!err)
+		mpc_nr_miscdevs++;
+	return err;
 }
 
 static int __init mpc_example_init(void)
 {
-	unsigned int i;
+	unsigned int f, i;
 	int err;
-
-	BUILD_BUG_ON(ARRAY_SIZE(mpc_miscdevs) < 10);
-	if (WARN_ON(mpc_example_nr_devices > ARRAY_SIZE(mpc_miscdevs)))
-		return -EINVAL;
 
 	err = mpc_alloc_buffer();
 	if (err)
 		return err;
 	mpc_find_bar();
 
-	for (i = 0; i < mpc_example_nr_devices; i++) {
-		mpc_miscdevs[i].minor = MISC_DYNAMIC_MINOR;
-		mpc_miscdevs[i].name = mpc_example_devices[i].name;
-		mpc_miscdevs[i].fops = mpc_example_devices[i].fops;
-		mpc_miscdevs[i].mode = 0666;
-		err = misc_register(&mpc_miscdevs[i]);
-		if (err)
-			goto err_unregister;
+	for (f = 0; f < ARRAY_SIZE(mpc_device_files); f++) {
+		for (i = 0; i < mpc_device_files[f]->nr; i++) {
+			err = mpc_register(&mpc_device_files[f]->devs[i]);
+			if (err)
+				goto err_unregister;
+		}
 	}
 
 	err = mpc_example_debugfs_init();
@@ -124,7 +145,7 @@ static int __init mpc_example_init(void)
 	return 0;
 
 err_unregister:
-	mpc_unregister(i);
+	mpc_unregister();
 	mpc_put_bar();
 	mpc_free_buffer();
 	return err;
@@ -133,7 +154,7 @@ err_unregister:
 static void __exit mpc_example_exit(void)
 {
 	mpc_example_debugfs_exit();
-	mpc_unregister(mpc_example_nr_devices);
+	mpc_unregister();
 	mpc_put_bar();
 	mpc_free_buffer();
 }

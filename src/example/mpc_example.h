@@ -12,6 +12,8 @@
 #include <linux/mm_types.h>
 #include <linux/types.h>
 
+#include <linux/mmap_prepare_compat.h>
+
 #define MPC_EXAMPLE_PAGES	16
 #define MPC_EXAMPLE_ORDER	4	/* ilog2(MPC_EXAMPLE_PAGES) */
 
@@ -74,8 +76,29 @@ struct mpc_example_device {
 	const struct file_operations *fops;
 };
 
-extern const struct mpc_example_device mpc_example_devices[];
-extern const unsigned int mpc_example_nr_devices;
+/* The devices of one source file of the driver. */
+struct mpc_example_device_list {
+	const struct mpc_example_device *devs;
+	unsigned int nr;
+};
+
+/* hooks.c: one device per action, the nested and the legacy device */
+extern const struct mpc_example_device_list mpc_action_devices;
+/* merge.c: no-action devices whose mappings the kernel may merge */
+extern const struct mpc_example_device_list mpc_merge_devices;
+/* teardown.c: a remap whose ->close frees the memory it maps */
+extern const struct mpc_example_device_list mpc_teardown_devices;
+/* stacked.c: stacked callers of inner mmap_prepare hooks */
+extern const struct mpc_example_device_list mpc_stacked_devices;
+
+/* Shared by the device files (hooks.c). */
+extern const struct vm_operations_struct mpc_vm_ops;
+extern const struct vm_operations_struct mpc_fault_vm_ops;
+int mpc_mapped(unsigned long start, unsigned long end, pgoff_t pgoff,
+	       const struct file *file, void **vm_private_data);
+int mpc_remap_prepare(struct vm_area_desc *desc);
+int mpc_prepare_common(struct vm_area_desc *desc, unsigned long nr_pages,
+		       const struct vm_operations_struct *vm_ops);
 
 int mpc_example_debugfs_init(void);
 void mpc_example_debugfs_exit(void);
