@@ -68,11 +68,17 @@ timing() { printf '%s\t%s\n' "$2" "$3" >>"$1/timings.tsv"; }
 host_build() {
 	local d=$OUT/host
 	mkdir -p "$d"
-	local ok=1 f
+	local ok=1 f p
+	local -a src
 	for f in mpc-test mpc-bench; do
 		[ -f "$HERE/guest/$f.c" ] || continue
-		if gcc -static -O2 -Wall -Wextra -Werror -o "$d/$f" \
-		       "$HERE/guest/$f.c" >"$d/$f.build.log" 2>&1; then
+		# a program is FILE.c plus its parts FILE-*.c
+		src=("$HERE/guest/$f.c")
+		for p in "$HERE/guest/$f"-*.c; do
+			[ ! -f "$p" ] || src+=("$p")
+		done
+		if gcc -static -O2 -Wall -Wextra -Werror -pthread -o "$d/$f" \
+		       "${src[@]}" >"$d/$f.build.log" 2>&1; then
 			result "$d" PASS "host: build static $f"
 		else
 			result "$d" FAIL "host: build static $f"

@@ -22,31 +22,8 @@
  * Every case runs in a child process (own mm, own /proc/self/maps) with an
  * alarm, so a crash or hang fails that case only.
  */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <setjmp.h>
-#include <signal.h>
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <sys/time.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
+#include "mpc-test.h"
 
-#define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]))
-#define BIT(nr)		(1UL << (nr))
-
-#define PAGE		4096UL
-#define BUF_PAGES	16	/* MPC_EXAMPLE_PAGES */
 #define SHM_SIZE	BIT(20)
 #define SHM_PAGES	(SHM_SIZE / PAGE)
 #define MARK_PAGE	(SHM_PAGES - 1)	/* BAR page the guest writes to */
@@ -55,12 +32,12 @@
 #define CASE_TIMEOUT	60
 #define MAX_CASES	512
 
-static const char *prefix = "mpc_";	/* prefix of the suite being built */
-static const char *cur_prefix = "mpc_";	/* prefix of the running case */
+const char *prefix = "mpc_";	/* prefix of the suite being built */
+const char *cur_prefix = "mpc_";	/* prefix of the running case */
 
 /* ---------------------------------------------------------------- util */
 
-static void diag(const char *fmt, ...)
+void diag(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -72,7 +49,23 @@ static void diag(const char *fmt, ...)
 	fflush(stdout);
 }
 
-#define FAIL(...) do { diag(__VA_ARGS__); return 1; } while (0)
+bool on_compat_path(void)
+{
+	char path[32];
+
+	return !read_knob_str("path", path, sizeof(path)) &&
+	       !strcmp(path, "compat");
+}
+
+int kernel_version(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return 0;
+	return major * 100 + minor;
+}
 
 /* Byte the host writes into every byte of ivshmem page @p. */
 static unsigned char shm_byte(unsigned long p)
@@ -81,12 +74,12 @@ static unsigned char shm_byte(unsigned long p)
 }
 
 /* Byte the driver fills buffer page @p with. */
-static unsigned char buf_byte(unsigned long p)
+unsigned char buf_byte(unsigned long p)
 {
 	return (unsigned char)(p + 1);
 }
 
-static char *dbg_path(const char *knob)
+char *dbg_path(const char *knob)
 {
 	static char path[256];
 
@@ -95,7 +88,7 @@ static char *dbg_path(const char *knob)
 	return path;
 }
 
-static long read_knob(const char *knob)
+long read_knob(const char *knob)
 {
 	char buf[64] = "";
 	int fd = open(dbg_path(knob), O_RDONLY);
@@ -111,7 +104,7 @@ static long read_knob(const char *knob)
 	return strtol(buf, NULL, 0);
 }
 
-static int read_knob_str(const char *knob, char *out, size_t len)
+int read_knob_str(const char *knob, char *out, size_t len)
 {
 	int fd = open(dbg_path(knob), O_RDONLY);
 	ssize_t n;
@@ -128,7 +121,7 @@ static int read_knob_str(const char *knob, char *out, size_t len)
 	return 0;
 }
 
-static int write_knob(const char *knob, const char *val)
+int write_knob(const char *knob, const char *val)
 {
 	int fd = open(dbg_path(knob), O_WRONLY);
 	ssize_t n;
@@ -147,7 +140,7 @@ static int write_knob(const char *knob, const char *val)
 	return 0;
 }
 
-static int open_dev(const char *dev)
+int open_dev(const char *dev)
 {
 	char path[128];
 	int fd;
@@ -160,7 +153,7 @@ static int open_dev(const char *dev)
 }
 
 /* Number of lines of /proc/self/maps naming one of our devices. */
-static int count_maps(void)
+int count_maps(void)
 {
 	char line[512], pat[64];
 	FILE *f = fopen("/proc/self/maps", "r");
@@ -177,7 +170,7 @@ static int count_maps(void)
 }
 
 /* VmFlags of the VMA containing @addr, from /proc/self/smaps. */
-static int vm_flags(void *addr, char *out, size_t len)
+int vm_flags(void *addr, char *out, size_t len)
 {
 	char line[1024];
 	unsigned long a = (unsigned long)addr, s, e;
@@ -204,7 +197,7 @@ static int vm_flags(void *addr, char *out, size_t len)
 	return -1;
 }
 
-static bool has_flag(const char *flags, const char *fl)
+bool has_flag(const char *flags, const char *fl)
 {
 	char buf[512], *tok, *save;
 
@@ -217,7 +210,7 @@ static bool has_flag(const char *flags, const char *fl)
 }
 
 /* Check every flag of the space-separated list @on / @off. */
-static int check_flags(const char *flags, const char *on, const char *off)
+int check_flags(const char *flags, const char *on, const char *off)
 {
 	char buf[128], *tok, *save;
 	int bad = 0;
@@ -270,6 +263,11 @@ static int probe_read(const volatile unsigned char *p, unsigned char *val)
 	return sig;
 }
 
+int read_byte(const void *p, unsigned char *val)
+{
+	return probe_read(p, val);
+}
+
 /* ------------------------------------------------------------ devices */
 
 enum grow { GROW_EFAULT, GROW_OK };
@@ -301,8 +299,8 @@ static const struct dev devs[] = {
 	  "mm", "pf io" },
 	{ "kpages_full",    BUF_PAGES, false, false, true,  GROW_OK,
 	  "mm", "pf io" },
-	{ "fault",          BUF_PAGES, false, false, true,  GROW_OK,
-	  "", "pf io" },
+	{ "fault",          BUF_PAGES, false, false, true,  GROW_EFAULT,
+	  "de dd", "pf io" },
 	{ "nested",         BUF_PAGES, false, false, true,  GROW_EFAULT,
 	  REMAP_ON, "mm" },
 };
@@ -372,7 +370,7 @@ static int check_unbacked(const unsigned char *p, unsigned long from,
 	return 0;
 }
 
-static int check_live0(void)
+int check_live0(void)
 {
 	long live = read_knob("live");
 
@@ -751,7 +749,7 @@ static bool warn_expected(const struct err_case *c)
 	return c->val && !strcmp(c->val, "bad_override");
 }
 
-static void kmsg_write(const char *msg)
+void kmsg_write(const char *msg)
 {
 	int fd = open("/dev/kmsg", O_WRONLY);
 
@@ -1046,8 +1044,8 @@ struct tcase {
 static struct tcase cases[MAX_CASES];
 static int ncases;
 
-static void add(int (*fn)(const void *), const void *arg, bool in_child,
-		const char *fmt, ...)
+void add(int (*fn)(const void *), const void *arg, bool in_child,
+	 const char *fmt, ...)
 {
 	struct tcase *c = &cases[ncases++];
 	va_list ap;
@@ -1090,6 +1088,8 @@ static void add_suite(const char *want_path)
 	for (i = 0; i < ARRAY_SIZE(err_cases); i++)
 		add(DEV_CASE(t_error), &err_cases[i], true, "%serror: %s",
 		    prefix, err_cases[i].name);
+	add_merge_cases();
+	add_stacked_cases();
 	add(t_shm_mark, NULL, true, "%sioremap: write marker to BAR 2",
 	    prefix);
 	add(t_load, NULL, true, "%sload: 4 processes x %d s", prefix,
