@@ -22,6 +22,10 @@
 #   MPC_MATRIX_JOBS        series run at the same time (default 2)
 #   MPC_BOOT_TIMEOUT       seconds per guest (default 300)
 #   MPC_LOAD_SECONDS       duration of the guest load test (default 3)
+#   MPC_FUZZ_SECONDS       duration of the randomized phase per prefix
+#                          (default 3)
+#   MPC_FUZZ_SEED          its seed (default: from the clock; the guest
+#                          prints the one it used, to replay a failure)
 #   MPC_BENCH=0            skip the benchmark
 #
 # Ends with "N passed, N failed"; exits 1 when anything failed.
@@ -202,6 +206,8 @@ real_job() {
 		args+=(-m "$ko")
 	done
 	args+=(-e "$EXPECT_PATH" -l "${MPC_LOAD_SECONDS:-3}")
+	args+=(-f "${MPC_FUZZ_SECONDS:-3}")
+	[ -z "${MPC_FUZZ_SEED:-}" ] || args+=(-s "$MPC_FUZZ_SEED")
 	if [ "${MPC_BENCH:-1}" = 1 ] && [ -x "$OUT/host/mpc-bench" ] &&
 	   [ "$MODULES" = src ]; then
 		args+=(-x /bin/mpc-bench)

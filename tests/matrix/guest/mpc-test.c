@@ -5,7 +5,7 @@
  *
  * Guest use (from /init):
  *   mpc-test [-m MODULE.ko]... [-p PREFIX]... [-e native|compat]
- *            [-x PATH [-x ARG]...] [-l SECONDS]
+ *            [-x PATH [-x ARG]...] [-l SECONDS] [-s SEED] [-f SECONDS]
  *     -m  load MODULE.ko first (a case each), unload them all at the end
  *         (in reverse order; a case each)
  *     -p  device/debugfs prefix to test ("mpc_" default; "mpcf_" for the
@@ -14,6 +14,8 @@
  *     -x  program (and arguments) to run after the cases, before unloading
  *         (the benchmark); its output is passed through as KTAP comments
  *     -l  duration of the load test (default 3 s)
+ *     -s  seed of the randomized phase (default: from the clock; printed)
+ *     -f  duration of the randomized phase per prefix (default 3 s)
  *
  * Host use (same static binary):
  *   mpc-test --fill-shm FILE    write the ivshmem pattern into FILE (1 MiB)
@@ -1094,6 +1096,7 @@ static void add_suite(const char *want_path)
 	    prefix);
 	add(t_load, NULL, true, "%sload: 4 processes x %d s", prefix,
 	    load_seconds);
+	add_fuzz_cases();
 }
 
 static int run_case(int n, struct tcase *c)
@@ -1188,7 +1191,8 @@ static int check_shm(const char *file)
 static void print_usage(void)
 {
 	fprintf(stderr,
-		"usage: mpc-test [-m MOD.ko]... [-p PREFIX]... [-e PATH] [-l S] [-x PROG [-x ARG]...]\n"
+		"usage: mpc-test [-m MOD.ko]... [-p PREFIX]... [-e PATH] [-l S] [-s SEED] [-f S]\n"
+		"                [-x PROG [-x ARG]...]\n"
 		"       mpc-test --fill-shm FILE | --check-shm FILE\n");
 	exit(2);
 }
@@ -1215,6 +1219,10 @@ int main(int argc, char **argv)
 			expect_path = argv[++i];
 		else if (!strcmp(argv[i], "-l"))
 			load_seconds = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "-s"))
+			fuzz_seed = strtoul(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "-f"))
+			fuzz_seconds = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "-x") && nextra < 15)
 			extra[nextra++] = argv[++i];
 		else

@@ -67,5 +67,9 @@ int kernel_version(void);
 void add_merge_cases(void);
 /* mpc-test-stacked.c: stacked callers and teardown order */
 void add_stacked_cases(void);
+/* mpc-test-fuzz.c: the randomized phase */
+void add_fuzz_cases(void);
+extern unsigned long fuzz_seed;
+extern int fuzz_seconds;
 
 #endif /* MPC_TEST_H */
