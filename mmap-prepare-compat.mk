@@ -41,6 +41,10 @@
 #                               (configure passes it): no probing
 #   MMAP_PREPARE_COMPAT_GENDIR  where to generate it (default
 #                               $(obj)/.mmap-prepare-compat/$(KERNELRELEASE))
+#   MMAP_PREPARE_COMPAT_STRICT=1
+#                               an API combination that matches no known
+#                               kernel state is an error (default: compat
+#                               path and a warning; see internals.rst)
 #   MMAP_PREPARE_COMPAT_NO_CCFLAGS=1
 #                               do not touch ccflags-y; use
 #                               $(MMAP_PREPARE_COMPAT_CFLAGS) per object
@@ -94,7 +98,7 @@ mpc_passvar = $(if $(filter command line environment%,$(origin $(1))),$(1)='$($(
 mpc_probe_env := env -i PATH='$(PATH)' HOME='$(HOME)' \
 	$(if $(MPC_CACHE),MPC_CACHE='$(MPC_CACHE)') \
 	$(if $(TMPDIR),TMPDIR='$(TMPDIR)') \
-	$(if $(MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN),MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN='$(MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN)') \
+	$(if $(MMAP_PREPARE_COMPAT_STRICT),MMAP_PREPARE_COMPAT_STRICT='$(MMAP_PREPARE_COMPAT_STRICT)') \
 	$(if $(MPC_ASSUME_EXPORTED),MPC_ASSUME_EXPORTED='$(MPC_ASSUME_EXPORTED)') \
 	$(call mpc_passvar,ARCH) $(call mpc_passvar,CROSS_COMPILE) \
 	$(call mpc_passvar,LLVM) $(call mpc_passvar,CC)
@@ -105,6 +109,11 @@ ifndef mpc_probe_rc_$(mpc_release)
 mpc_probe_rc_$(mpc_release) := $(shell $(mpc_probe_env) bash $(mpc_dir)/config/probe-kernel.sh \
 	--kernel-src $(mpc_ksrc) --kernel-obj $(mpc_kobj) \
 	--out $(mpc_gendir)/mmap_prepare_compat_config.h --quiet >&2; echo $$?)
+endif
+# 77: the kernel is not supported (the runner's gate); the same message as
+# configure and DKMS print.
+ifeq ($(mpc_probe_rc_$(mpc_release)),77)
+$(error $(shell bash $(mpc_dir)/config/kernel-gate.sh $(mpc_release) $(mpc_kobj)/.config 2>&1))
 endif
 ifneq ($(mpc_probe_rc_$(mpc_release)),0)
 $(error mmap-prepare-compat.mk: probing kernel $(mpc_release) failed (see the messages above))

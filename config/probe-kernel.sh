@@ -7,10 +7,42 @@
 # DKMS. Compiles every probe in config/probes/ against one kernel build tree
 # and writes mmap_prepare_compat_config.h (see Documentation/internals.rst).
 #
+# usage:
 #   config/probe-kernel.sh --kernel-src DIR [--kernel-obj DIR]
 #                          --out DIR/mmap_prepare_compat_config.h
 #                          [--cache DIR] [--no-cache] [--summary] [--quiet]
-#                          [--jobs N] [--mode combined|individual]
+#                          [--jobs N] [--mode combined|individual] [--keep]
+#
+#   --kernel-src DIR  kernel source or headers tree (default: --kernel-obj)
+#   --kernel-obj DIR  kernel build tree, with .config (default: --kernel-src)
+#   --out FILE        the header to write (rewritten only when it changes)
+#   --cache DIR       cache root (default: $MPC_CACHE, then
+#                     /var/cache/mmap-prepare-compat, ~/.cache/..., next
+#                     to --out); --no-cache: probe afresh, store nothing
+#   --summary         print the per-feature table and the path on stdout
+#   --quiet           no one-line report on stderr
+#   --jobs N          parallel kbuild jobs (default: nproc)
+#   --mode M          combined (default): all probes in one unit, one header
+#                     parse; individual: one kbuild unit per probe
+#   --keep            keep the build directory (its path is printed)
+#   --help            this text
+#
+# Environment:
+#   ARCH, CROSS_COMPILE, LLVM, CC   passed to kbuild as given; LLVM=1 is
+#                     added when the kernel's .config says CONFIG_CC_IS_CLANG=y
+#   MMAP_PREPARE_COMPAT_STRICT=1    an API combination that matches no state
+#                     of config/api-states.tsv is an error even when the
+#                     kernel still has file_operations.mmap (the test matrix
+#                     and CI set it; by default such a kernel gets the compat
+#                     path and a warning)
+#   MPC_CACHE         cache root
+#   MPC_ASSUME_EXPORTED=1           no Module.symvers: assume that declared
+#                     symbols are exported (development trees)
+#
+# Before probing, the kernel must pass the gate of config/api-states.tsv
+# (oldest release, newest release, required Kconfig symbols): configure,
+# the Kbuild fragment and DKMS (config/kernel-gate.sh) refuse the same
+# kernels with the same message.
 #
 # How: all probes are #included into ONE translation unit, each in its own
 # function named mpc_probe_<probe>, compiled with kbuild's own flags in one
@@ -26,15 +58,8 @@
 #
 # Exports are read from the tree's Module.symvers (no modpost per probe).
 #
-# Environment: ARCH, CROSS_COMPILE, LLVM, CC (passed to kbuild as given;
-# LLVM=1 is added when the kernel's .config says CONFIG_CC_IS_CLANG=y),
-# MPC_CACHE (cache root, default /var/cache/mmap-prepare-compat),
-# MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN=1 (an unknown API combination selects
-# the compat path with a warning instead of stopping),
-# MPC_ASSUME_EXPORTED=1 (no Module.symvers: assume declared symbols are
-# exported).
-#
-# Exit status: 0 ok, 1 probe machinery broken / unknown kernel API, 2 usage.
+# Exit status: 0 ok; 1 probe machinery broken, or an unknown API
+# combination refused; 2 usage; 77 the kernel is not supported (the gate).
 
 set -euo pipefail
 
@@ -46,12 +71,15 @@ sanity_src=$here/sanity.c
 
 die() { printf '%s: error: %s\n' "$prog" "$*" >&2; exit 1; }
 warn() { printf '%s: warning: %s\n' "$prog" "$*" >&2; }
-usage() {
-	sed -n '7,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-	exit 2
+usage() { # status: the whole usage text, on stdout for --help
+	local st=${1:-2}
+	sed -n '/^# usage:$/,/^# Exit status/p' "${BASH_SOURCE[0]}" |
+		sed -e '$d' -e 's/^# \{0,1\}//' |
+		if [ "$st" = 0 ]; then cat; else cat >&2; fi
+	exit "$st"
 }
 
-ksrc= kobj= out= cache_root= use_cache=1 summary=0 quiet=0 jobs= mode=combined
+ksrc='' kobj='' out='' cache_root='' use_cache=1 summary=0 quiet=0 jobs='' mode=combined
 keep=0
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -71,7 +99,7 @@ while [ $# -gt 0 ]; do
 	--mode) mode=${2:?}; shift 2 ;;
 	--mode=*) mode=${1#*=}; shift ;;
 	--keep) keep=1; shift ;;
-	-h|--help) usage ;;
+	-h|--help) usage 0 ;;
 	*) printf '%s: unknown argument: %s\n' "$prog" "$1" >&2; usage ;;
 	esac
 done
@@ -108,6 +136,17 @@ if [ -z "$release" ] && [ -f "$kobj/include/config/kernel.release" ]; then
 fi
 [ -n "$release" ] || die "cannot tell the kernel release of '$kobj' (no include/generated/utsrelease.h)"
 
+# ---------------------------------------------------------------- the gate
+# shellcheck source=lib/states.sh source-path=SCRIPTDIR
+. "$here/lib/states.sh"
+mpc_states_load "$here/api-states.tsv" || die "config/api-states.tsv is missing"
+gate_rc=0
+mpc_gate "$release" "$kconfig" || gate_rc=$?
+if [ "$gate_rc" != 0 ]; then
+	printf 'mmap-prepare-compat: %s\n' "$mpc_gate_reason" >&2
+	exit "$gate_rc"
+fi
+
 cc_text=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="\(.*\)"/\1/p' "$kconfig" | head -n1)
 if grep -q '^CONFIG_CC_IS_CLANG=y' "$kconfig"; then
 	is_clang=1
@@ -139,8 +178,9 @@ probe_files=("$probe_dir"/*.c "$probe_dir"/variants/*.c)
 shopt -u nullglob
 [ ${#probe_files[@]} -gt 0 ] || die "no probes found in $probe_dir"
 while IFS=$'\t' read -r f n m sv ex fb fnok; do
-	[ -n "$m" ] && [ -n "$sv" ] ||
+	if [ -z "$m" ] || [ -z "$sv" ]; then
 		die "probe $f lacks its 'Macro:' or 'Since:' header line"
+	fi
 	[ "$fnok" = 1 ] ||
 		die "probe $f must define its code in function(s) named mpc_probe_$n"
 	names+=("$n")
@@ -175,7 +215,7 @@ for k in "${kinds[@]}"; do [ "$k" = feature ] && nfeat=$((nfeat + 1)); done
 
 # ---------------------------------------------------------------- cache
 hash_of() { sha256sum | cut -c1-20; }
-probes_hash=$( { cat "$sanity_src" "${BASH_SOURCE[0]}"; for n in "${names[@]}"; do cat "${src[$n]}"; done; } | hash_of)
+probes_hash=$( { cat "$sanity_src" "${BASH_SOURCE[0]}" "$here/api-states.tsv" "$here/lib/states.sh"; for n in "${names[@]}"; do cat "${src[$n]}"; done; } | hash_of)
 config_hash=$(hash_of < "$kconfig")
 key_text="v=$MPC_PROBE_VERSION release=$release config=$config_hash cc=$cc_text arch=${ARCH:-} cross=${CROSS_COMPILE:-} llvm=${LLVM:-} ccvar=${CC:-} probes=$probes_hash kobj=$kobj"
 key=$(printf '%s\n' "$key_text" | hash_of)
@@ -261,6 +301,8 @@ run_kbuild() { # log obj...
 # Attribute every error in a compiler log. Prints "P <probe>" for an error
 # inside a probe and "B <line>" for an error outside every probe.
 attribute() { # log
+	# The typographic quotes are gcc's own, in a UTF-8 locale.
+	# shellcheck disable=SC1112
 	LC_ALL=C awk -v names="${names[*]}" -v pdir="$probe_dir" '
 	BEGIN {
 		n = split(names, arr, " ")
@@ -451,71 +493,34 @@ for n in "${names[@]}"; do
 	fi
 done
 
-# ---------------------------------------------------------------- variant
-# Every kernel API state seen upstream and in stable (api-history.md).
-# Members: the 6.16-7.2 rows plus the variant probes.
-native_rows=()
-ver_ge() { # a b: version a >= b
-	[ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" = "$2" ]
-}
-for i in "${!names[@]}"; do
-	n=${names[$i]}
-	[ "${kinds[$i]}" = feature ] || continue
-	if ver_ge "${since[$n]}" 6.16 && ! ver_ge "${since[$n]}" 7.2.999; then
-		native_rows+=("$n")
-	fi
+# ---------------------------------------------------------------- state
+# Which state of config/api-states.tsv the state probes describe, and what
+# a combination that matches none of them gets.
+present_list=''
+for n in "${names[@]}"; do
+	[ -z "${present[$n]:-}" ] || present_list+=" $n"
 done
-state=
-for i in "${!names[@]}"; do
-	n=${names[$i]}
-	if [ "${kinds[$i]}" = variant ] || [[ " ${native_rows[*]} " == *" $n "* ]]; then
-		[ -n "${present[$n]:-}" ] && state+="$n "
-	fi
-done
-state=$(tr ' ' '\n' <<< "$state" | sed '/^$/d' | sort | tr '\n' ' ')
-canon() { tr ' ' '\n' <<< "$*" | sed '/^$/d' | sort | tr '\n' ' '; }
-base619="fop_mmap_prepare vm_area_desc_vm_file vm_area_desc_action vm_area_desc_vma_flags vma_flags_t"
-base71="$base619 vma_desc_test mmap_action_simple_ioremap mmap_action_map_kernel_pages vm_ops_mapped mmap_action_prepare_desc mmap_action_complete_is_compat compat_set_desc_from_vma __compat_vma_mmap_desc"
-declare -A known=(
-	["5.10 - 6.15 (no mmap_prepare)"]=""
-	["6.16 - 6.17"]="fop_mmap_prepare"
-	["6.18"]="fop_mmap_prepare vm_area_desc_vm_file"
-	["6.19 / mainline 7.0"]="$base619 mmap_action_prepare_legacy mmap_action_complete_legacy"
-	["7.0.4 - 7.0.12"]="$base619 mmap_action_prepare_desc mmap_action_complete_vma_action"
-	["7.0.13 and later 7.0.y"]="$base619 mmap_action_prepare_desc mmap_action_complete_is_compat"
-	["7.1"]="$base71"
-	["7.2 and later"]="$base71 vma_desc_set_anonymous mmap_action_error_override"
-)
-variant=
-for v in "${!known[@]}"; do
-	if [ "$(canon "${known[$v]}")" = "$state" ]; then
-		variant=$v
-	fi
-done
-native=1
-for n in "${native_rows[@]}"; do
-	[ -n "${present[$n]:-}" ] || native=0
-done
-unknown_msg=
-if [ -z "$variant" ]; then
-	best= bestd=999
-	for v in "${!known[@]}"; do
-		d=$(comm -3 <(canon "${known[$v]}" | tr ' ' '\n' | sed '/^$/d') \
-			    <(tr ' ' '\n' <<< "$state" | sed '/^$/d') | wc -l)
-		if [ "$d" -lt "$bestd" ]; then bestd=$d best=$v; fi
-	done
-	extra=$(comm -13 <(canon "${known[$best]}" | tr ' ' '\n' | sed '/^$/d') <(tr ' ' '\n' <<< "$state" | sed '/^$/d') | tr '\n' ' ')
-	lack=$(comm -23 <(canon "${known[$best]}" | tr ' ' '\n' | sed '/^$/d') <(tr ' ' '\n' <<< "$state" | sed '/^$/d') | tr '\n' ' ')
-	unknown_msg="kernel $release has an mmap_prepare API combination that matches no known kernel. Nearest: $best; present beyond it: ${extra:-none}; missing from it: ${lack:-none}. Update mmap-prepare-compat, or set MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN=1 to build the compat path anyway"
-	if [ "${MMAP_PREPARE_COMPAT_ACCEPT_UNKNOWN:-0}" = 1 ]; then
-		warn "$unknown_msg"
-		native=0
-		variant="unknown (accepted, compat path)"
+have_mmap=0
+[ -z "${present[fop_mmap]:-}" ] || have_mmap=1
+mpc_states_decide "$present_list" "$have_mmap" "${MMAP_PREPARE_COMPAT_STRICT:-0}"
+case $mpc_verdict in
+known)
+	variant=${mpc_state_label[$mpc_state]} ;;
+*)
+	unknown_msg="kernel $release has an mmap_prepare API combination that matches no known kernel state (config/api-states.tsv). Nearest: ${mpc_state_label[$mpc_nearest]}; present beyond it: ${mpc_extra:-none}; missing from it: ${mpc_lack:-none}."
+	if [ "$mpc_verdict" = unknown ]; then
+		warn "$unknown_msg Building the compat path, which shadows every name of the kernel's own API. Please report this kernel (its release and this line) to mmap-prepare-compat; MMAP_PREPARE_COMPAT_STRICT=1 makes this an error"
+		variant="unknown (compat path; nearest: ${mpc_state_label[$mpc_nearest]})"
+	elif [ "$have_mmap" = 0 ]; then
+		keep=0
+		die "$unknown_msg This kernel has no file_operations.mmap either (probe fop_mmap failed), so the compat path cannot work: ${mpc_lack:+the failed probe(s) $mpc_lack are }what it lacks. Update mmap-prepare-compat"
 	else
 		keep=0
-		die "$unknown_msg"
-	fi
-fi
+		die "$unknown_msg MMAP_PREPARE_COMPAT_STRICT=1 refuses it; without it this kernel gets the compat path with a warning"
+	fi ;;
+esac
+native=0
+[ "$mpc_path" != native ] || native=1
 
 # ---------------------------------------------------------------- output
 res=$bdir/result
@@ -526,7 +531,7 @@ mkdir -p "$res"
 	echo " * Generated by config/probe-kernel.sh - do not edit."
 	echo " * Kernel: $release ($kobj)"
 	echo " * Compiler: ${cc_text:-unknown}"
-	echo " * API variant: $variant"
+	echo " * API state: $variant"
 	echo " */"
 	echo "#ifndef _MMAP_PREPARE_COMPAT_CONFIG_H"
 	echo "#define _MMAP_PREPARE_COMPAT_CONFIG_H"
@@ -542,7 +547,7 @@ mkdir -p "$res"
 		fi
 	done
 	echo
-	echo "/* 1 iff every 6.16 - 7.2 row above is present */"
+	echo "/* 1 iff the probes match a native state of config/api-states.tsv */"
 	echo "#define MMAP_PREPARE_COMPAT_NATIVE $native"
 	echo
 	echo "#endif /* _MMAP_PREPARE_COMPAT_CONFIG_H */"
@@ -558,9 +563,15 @@ mkdir -p "$res"
 		[ "${kinds[$i]}" = feature ] || continue
 		printf '%s\t%s\n' "${since[$n]}" "$n"
 	done | sort -V | while IFS=$'\t' read -r _ n; do
-		if [ -n "${present[$n]:-}" ]; then
+		if [ -n "${present[$n]:-}" ] && [ "$native" = 1 ]; then
 			printf '  %-38s %-7s %-9s %s\n' "${macro[$n]}" "${since[$n]}" native \
 				"kernel's own${exptype[$n]:+ (${exptype[$n]})}"
+		elif [ -n "${present[$n]:-}" ] && [ -n "${mpc_state_member[$n]:-}" ]; then
+			printf '  %-38s %-7s %-9s %s\n' "${macro[$n]}" "${since[$n]}" shadowed \
+				"present, shadowed: the compat path uses its own"
+		elif [ -n "${present[$n]:-}" ]; then
+			printf '  %-38s %-7s %-9s %s\n' "${macro[$n]}" "${since[$n]}" present \
+				"used by the compat code${exptype[$n]:+ (${exptype[$n]})}"
 		else
 			printf '  %-38s %-7s %-9s %s\n' "${macro[$n]}" "${since[$n]}" emulated \
 				"${fallback[$n]:-compat code}"
@@ -571,7 +582,7 @@ mkdir -p "$res"
 		n=${names[$i]}
 		[ "${kinds[$i]}" = variant ] && [ -n "${present[$n]:-}" ] && vs+=" ${macro[$n]}"
 	done
-	printf '  kernel API variant: %s%s\n' "$variant" "${vs:+ (${vs# })}"
+	printf '  kernel API state: %s%s\n' "$variant" "${vs:+ (${vs# })}"
 	if [ "$native" = 1 ]; then
 		echo "path: native (MMAP_PREPARE_COMPAT_NATIVE=1): drivers use the kernel's mmap_prepare API directly, no compat code is built in"
 	else

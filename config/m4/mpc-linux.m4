@@ -70,12 +70,25 @@ Install the complete headers package (linux-headers-<release> on Debian/Ubuntu, 
 ])
 
 # MPC_PROBE_KERNEL: run config/probe-kernel.sh for $LINUX/$LINUX_OBJ into
-# ./mmap_prepare_compat_config.h; substitutes MPC_NATIVE.
+# ./mmap_prepare_compat_config.h; substitutes MPC_NATIVE. A kernel the
+# package does not support (the runner's gate, exit 77) stops configure with
+# the gate's own message, as the Kbuild fragment and DKMS print it.
 AC_DEFUN([MPC_PROBE_KERNEL], [
 	AC_MSG_NOTICE([probing $LINUX_RELEASE with config/probe-kernel.sh])
 	mpc_probe_summary=config.probe-summary
-	AS_IF(["$srcdir/config/probe-kernel.sh" --kernel-src "$LINUX" --kernel-obj "$LINUX_OBJ" \
-		--out "$ac_pwd/mmap_prepare_compat_config.h" --summary > "$mpc_probe_summary"], [], [
+	mpc_probe_rc=0
+	"$srcdir/config/probe-kernel.sh" --kernel-src "$LINUX" --kernel-obj "$LINUX_OBJ" \
+		--out "$ac_pwd/mmap_prepare_compat_config.h" --summary \
+		> "$mpc_probe_summary" 2> config.probe-errors || mpc_probe_rc=$?
+	cat config.probe-errors >&AS_MESSAGE_LOG_FD
+	AS_IF([test "$mpc_probe_rc" = 77], [
+		mpc_gate_msg=`sed -n 's/^mmap-prepare-compat: //p' config.probe-errors`
+		rm -f config.probe-errors
+		AC_MSG_ERROR([$mpc_gate_msg])
+	])
+	cat config.probe-errors >&2
+	rm -f config.probe-errors
+	AS_IF([test "$mpc_probe_rc" != 0], [
 		AC_MSG_ERROR([probing kernel $LINUX_RELEASE failed (see the message above)])
 	])
 	MPC_NATIVE=`sed -n 's/^#define MMAP_PREPARE_COMPAT_NATIVE \(@<:@01@:>@\).*/\1/p' mmap_prepare_compat_config.h`

@@ -3,11 +3,15 @@
  * Probe:    __compat_vma_mmap_desc
  * Macro:    HAVE___COMPAT_VMA_MMAP_DESC
  * Since:    7.1
+ * Summary:  exported ``__compat_vma_mmap(desc, vma)``
  * Upstream: same series as compat_set_desc_from_vma (mm tree for 7.1);
  *           the (f_op, file, vma) form came with bb666b7c2707 ("mm: add
  *           mmap_prepare() compatibility layer for nested file systems",
  *           6.16) and was renamed in 6.19; commit id of the (desc, vma)
  *           form unconfirmed
+ * Confirmed: the (f_op, file, vma) form's bb666b7c2707 was confirmed on a mirror
+ *           of linux.git with the search tool; the (desc, vma) form's id is
+ *           unconfirmed
  * Export:   __compat_vma_mmap
  * Fallback: prefixed __compat_vma_mmap(desc, vma) in the shim
  *

@@ -3,9 +3,11 @@
  * Probe:    compat_set_desc_from_vma
  * Macro:    HAVE_COMPAT_SET_DESC_FROM_VMA
  * Since:    7.1
+ * Summary:  exported ``compat_set_desc_from_vma()``
  * Upstream: "mm: export compat_set_desc_from_vma() and __compat_vma_mmap()
  *           for stacked drivers" (Lorenzo Stoakes, mm tree for 7.1, used
  *           by uio and vmbus); commit id unconfirmed
+ * Confirmed: unconfirmed: no posting or commit found with the search tool
  * Export:   compat_set_desc_from_vma
  * Fallback: prefixed compat_set_desc_from_vma() in the shim
  *

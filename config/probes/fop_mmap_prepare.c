@@ -3,7 +3,10 @@
  * Probe:    fop_mmap_prepare
  * Macro:    HAVE_FOP_MMAP_PREPARE
  * Since:    6.16
- * Upstream: c84bf6dd2b83 ("mm: introduce new .mmap_prepare() file callback")
+ * Summary:  ``file_operations.mmap_prepare``
+ * Upstream: c84bf6dd2b83 ("mm: introduce new .mmap_prepare() file callback"), 6.16
+ * Confirmed: cited by id and subject in later upstream commits (bb666b7c2707 and
+ *           the 6.19 action series cover letter), found with the search tool
  * Export:   none
  * Fallback: .mmap trampoline calls the driver's mmap_prepare (MMAP_PREPARE_HOOK)
  *

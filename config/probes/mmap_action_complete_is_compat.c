@@ -3,9 +3,12 @@
  * Probe:    mmap_action_complete_is_compat
  * Macro:    HAVE_MMAP_ACTION_COMPLETE_IS_COMPAT
  * Since:    7.0.13
+ * Summary:  ``mmap_action_complete(vma, action, bool)``
  * Upstream: 619eab23e1ce ("mm/vma: do not try to unmap a VMA if
  *           mmap_prepare() invoked from mmap()"), in 7.1; in 7.0.y from
  *           7.0.13
+ * Confirmed: from the 7.0-stable review posting of 15 May 2026; not looked up
+ *           again with the search tool
  * Export:   mmap_action_complete
  * Fallback: prefixed compat mmap_action_complete()
  *

@@ -3,9 +3,11 @@
  * Probe:    mmap_action_error_override
  * Macro:    HAVE_MMAP_ACTION_ERROR_OVERRIDE
  * Since:    7.2
- * Upstream: "mm/vma: eliminate mmap_action->error_hook, introduce
- *           error_override" (v3 of "remove mmap_action success, error
- *           hooks", Lorenzo Stoakes, 2026-06-02); commit id unconfirmed
+ * Summary:  ``mmap_action.error_override``
+ * Upstream: 4f5b8759262e ("mm/vma: eliminate mmap_action->error_hook, introduce
+ *           error_override"), in 7.2-rc1
+ * Confirmed: search tool: the commit feed of tools/testing/vma/include at
+ *           v7.2-rc1 in a mirror of linux.git lists it with this id
  * Export:   none
  * Fallback: compat field, applied by the trampoline to action and ->mapped errors
  *

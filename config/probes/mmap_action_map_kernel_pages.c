@@ -3,9 +3,10 @@
  * Probe:    mmap_action_map_kernel_pages
  * Macro:    HAVE_MMAP_ACTION_MAP_KERNEL_PAGES
  * Since:    7.1
- * Upstream: "mm: add mmap_action_map_kernel_pages[_full]()" (Lorenzo
- *           Stoakes, mm tree for 7.1; adds MMAP_MAP_KERNEL_PAGES and the
- *           exported map_kernel_pages_prepare/complete); commit id unconfirmed
+ * Summary:  ``MMAP_MAP_KERNEL_PAGES`` + helpers
+ * Upstream: "mm: add mmap_action_map_kernel_pages[_full]()" (Lorenzo Stoakes,
+ *           posted 2026-03-16, merged for 7.1); commit id unconfirmed
+ * Confirmed: unconfirmed: the search tool found the review thread on LKML only
  * Export:   none
  * Fallback: compat action, completed with vm_insert_pages()
  *

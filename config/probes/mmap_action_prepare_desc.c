@@ -3,9 +3,12 @@
  * Probe:    mmap_action_prepare_desc
  * Macro:    HAVE_MMAP_ACTION_PREPARE_DESC
  * Since:    7.0.4
+ * Summary:  ``int mmap_action_prepare(desc)``
  * Upstream: 3e4bb2706817 ("mm: various small mmap_prepare cleanups"),
  *           in 7.1; backported to 7.0.y (7.0.4) as a Stable-dep-of
  *           f96e1d5f15b7
+ * Confirmed: from the 7.0-stable review postings (Stable-dep-of
+ *           f96e1d5f15b7); not looked up again with the search tool
  * Export:   mmap_action_prepare
  * Fallback: prefixed compat mmap_action_prepare(desc)
  *

@@ -3,8 +3,11 @@
  * Probe:    mmap_action_simple_ioremap
  * Macro:    HAVE_MMAP_ACTION_SIMPLE_IOREMAP
  * Since:    7.1
- * Upstream: "mm: add mmap_action_simple_ioremap()" (Lorenzo Stoakes, mm
- *           tree for 7.1; adds MMAP_SIMPLE_IO_REMAP); commit id unconfirmed
+ * Summary:  ``MMAP_SIMPLE_IO_REMAP`` + helper
+ * Upstream: "mm: add mmap_action_simple_ioremap()" (Lorenzo Stoakes, v2 06/16
+ *           posted 2026-03-16, merged for 7.1); commit id unconfirmed
+ * Confirmed: unconfirmed: the search tool found the v2 posting (patchew.org)
+ *           only
  * Export:   none
  * Fallback: compat action, checked as vm_iomap_memory() checks, completed with remap_pfn_range()
  *

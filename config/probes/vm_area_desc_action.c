@@ -3,8 +3,12 @@
  * Probe:    vm_area_desc_action
  * Macro:    HAVE_VM_AREA_DESC_ACTION
  * Since:    6.19
- * Upstream: "mm: add ability to take further action in vm_area_desc"
- *           (Lorenzo Stoakes, v2 posted 2025-09-10); commit id unconfirmed
+ * Summary:  ``vm_area_desc.action``
+ * Upstream: "mm: add ability to take further action in vm_area_desc" (Lorenzo
+ *           Stoakes, 6.19); mainline commit id unconfirmed
+ * Confirmed: unconfirmed: the search tool found the patch only in a development
+ *           tree (b91c113ac0ff, users/jedix/linux-maple), whose id is not
+ *           the mainline one
  * Export:   none
  * Fallback: compat struct mmap_action, run by the trampoline after the hook
  *

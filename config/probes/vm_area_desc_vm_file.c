@@ -3,9 +3,11 @@
  * Probe:    vm_area_desc_vm_file
  * Macro:    HAVE_VM_AREA_DESC_VM_FILE
  * Since:    6.18
+ * Summary:  ``vm_area_desc.vm_file``
  * Upstream: "mm: add vm_file to struct vm_area_desc / const-ify desc->file"
- *           (series "mm: ... stacked mmap_prepare", Lorenzo Stoakes);
- *           commit id unconfirmed
+ *           (Lorenzo Stoakes, series for 6.18); commit id unconfirmed
+ * Confirmed: unconfirmed: the search tool found the posting (linux-fsdevel),
+ *           not the merged commit; the member was read in the 7.3 sources
  * Export:   none
  * Fallback: compat struct vm_area_desc; a new vm_file is installed with get_file() and fput()
  *

@@ -3,9 +3,10 @@
  * Probe:    vm_area_desc_vma_flags
  * Macro:    HAVE_VM_AREA_DESC_VMA_FLAGS
  * Since:    6.19
- * Upstream: "mm: introduce VMA flags bitmap type" (Lorenzo Stoakes, v3
- *           posted 2025-11-25; adds vma_flags in a union with vm_flags in
- *           struct vm_area_desc); commit id unconfirmed
+ * Summary:  ``vm_area_desc.vma_flags``
+ * Upstream: "mm: introduce VMA flags bitmap type" (Lorenzo Stoakes, v3 posted
+ *           2025-11-25, 6.19); commit id unconfirmed
+ * Confirmed: unconfirmed: the search tool found the v3 posting on LKML only
  * Export:   none
  * Fallback: compat vma_flags_t member, converted to and from vma->vm_flags
  *

@@ -3,9 +3,12 @@
  * Probe:    vm_flags_set
  * Macro:    HAVE_VM_FLAGS_SET
  * Since:    6.3
- * Upstream: "mm: introduce vma->vm_flags wrapper functions" (Suren
- *           Baghdasaryan, series "introduce vm_flags modifier functions"
- *           v4); commit id unconfirmed
+ * Summary:  ``vm_flags_set()``/``vm_flags_clear()``
+ * Upstream: bc292ab00f6c ("mm: introduce vma->vm_flags wrapper functions",
+ *           Suren Baghdasaryan), 6.3
+ * Confirmed: find_string of the search tool: cited by id and subject on
+ *           linux-mm (Andrew Morton, 6.3-rc1 build reports) and in a
+ *           shortlog of v6.3
  * Export:   none
  * Fallback: direct assignment of vma->vm_flags
  *

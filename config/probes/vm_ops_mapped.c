@@ -3,8 +3,10 @@
  * Probe:    vm_ops_mapped
  * Macro:    HAVE_VM_OPS_MAPPED
  * Since:    7.1
- * Upstream: "mm: add vm_ops->mapped hook" (Lorenzo Stoakes, mm tree for
- *           7.1); commit id unconfirmed
+ * Summary:  ``vm_operations_struct.mapped``
+ * Upstream: c50ca15dd4 ("mm: add vm_ops->mapped hook"), 7.1
+ * Confirmed: search tool: a mirror of linux.git lists the commit under
+ *           tools/testing (abbreviated to 10 digits there)
  * Export:   none
  * Fallback: trampoline calls ->mapped from the VM_OPS_MAPPED_ENTRY table
  *

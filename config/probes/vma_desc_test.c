@@ -3,9 +3,12 @@
  * Probe:    vma_desc_test
  * Macro:    HAVE_VMA_DESC_TEST
  * Since:    7.1
+ * Summary:  ``vma_desc_test()``/``_any()``/``_all()``
  * Upstream: rename of 7.0's vma_desc_test_flags() to vma_desc_test() (one
  *           bit) plus vma_desc_test_any()/vma_desc_test_all() (Lorenzo
  *           Stoakes, mm tree for 7.1); commit id unconfirmed
+ * Confirmed: unconfirmed: neither the posting nor the commit was found
+ *           with the search tool
  * Export:   none
  * Fallback: compat vma_desc_test(), _any(), _all() on the compat descriptor
  *

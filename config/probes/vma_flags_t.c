@@ -3,8 +3,10 @@
  * Probe:    vma_flags_t
  * Macro:    HAVE_VMA_FLAGS_T
  * Since:    6.19
- * Upstream: "mm: introduce VMA flags bitmap type" (Lorenzo Stoakes, v3
- *           posted 2025-11-25); commit id unconfirmed
+ * Summary:  ``vma_flags_t`` and ``VMA_READ_BIT``
+ * Upstream: "mm: introduce VMA flags bitmap type" (Lorenzo Stoakes, v3 posted
+ *           2025-11-25, 6.19); commit id unconfirmed
+ * Confirmed: unconfirmed: the search tool found the v3 posting on LKML only
  * Export:   none
  * Fallback: compat vma_flags_t and VMA_*_BIT (= ilog2(VM_*))
  *

@@ -11,7 +11,9 @@
 #     and the files in checkpatch.skip;
 #   * scripts/kernel-doc -none on include/ and compat/ (any warning fails);
 #   * Documentation/*.rst must parse as reStructuredText (rst-check.py) and
-#     Documentation/api-reference.rst must be up to date.
+#     Documentation/api-reference.rst must be up to date;
+#   * what config/gen-states.py generates from config/api-states.tsv (unit
+#     stub configs, Documentation tables, the dkms.conf gate) is up to date.
 #
 # Prints "ok - ITEM" or "not ok - ITEM" (with the findings below it) for
 # every file and check, then "N passed, N failed". Exit status 1 if any
@@ -174,6 +176,8 @@ if [ $# -eq 0 ]; then
 	done
 	out=$(bash Documentation/gen-api-reference.sh --check 2>&1)
 	report $? "Documentation/api-reference.rst (up to date)" "$out"
+	out=$("$PY" config/gen-states.py --check 2>&1)
+	report $? "generated from config/api-states.tsv (up to date)" "$out"
 fi
 
 printf '%d passed, %d failed\n' "$passed" "$failed"

@@ -3,8 +3,10 @@
  * Probe:    mmap_action_complete_legacy
  * Macro:    MPC_VARIANT_MMAP_ACTION_COMPLETE_LEGACY
  * Since:    6.19
- * Upstream: "mm: add ability to take further action in vm_area_desc"
- *           (6.19; commit id unconfirmed)
+ * Summary:  ``int mmap_action_complete(action, vma)``
+ * Upstream: "mm: add ability to take further action in vm_area_desc" (6.19);
+ *           mainline commit id unconfirmed
+ * Confirmed: unconfirmed, as for vm_area_desc_action
  * Export:   mmap_action_complete
  * Fallback: none (variant probe: recognises the kernel API, selects nothing)
  * Kind:     variant

@@ -3,8 +3,10 @@
  * Probe:    mmap_action_complete_vma_action
  * Macro:    MPC_VARIANT_MMAP_ACTION_COMPLETE_VMA_ACTION
  * Since:    7.0.4
+ * Summary:  ``int mmap_action_complete(vma, action)``
  * Upstream: 3e4bb2706817 ("mm: various small mmap_prepare cleanups"),
  *           backported to 7.0.4; superseded in 7.0.13 by 619eab23e1ce
+ * Confirmed: from the 7.0-stable review postings; not looked up again
  * Export:   mmap_action_complete
  * Fallback: none (variant probe: recognises the kernel API, selects nothing)
  * Kind:     variant
