@@ -19,10 +19,19 @@ script rewrites:
   OBJ/Module.symvers        exports of the mmap_prepare family
   OBJ/include/generated/utsrelease.h  release "<7.3 release>+derived-VERSION"
 
-The shapes follow /work/shared/reference (struct-shapes.md, api-history.md,
-exports.md): the late Debian point release of each series, so 7.0 is the
-7.0.13 shape. THESE TREES ARE DERIVED, NOT REAL KERNELS: everything outside
-the mmap_prepare family is still 7.3.
+Each shape is the one the upstream and stable headers of that series have
+(config/api-states.tsv lists the states; the struct layouts below are those
+of the series' headers): the late Debian point release of each series, so
+7.0 is the 7.0.13 shape. THESE TREES ARE DERIVED, NOT REAL KERNELS:
+everything outside the mmap_prepare family is still 7.3.
+
+Two FAKE shapes test what a kernel this package does not know gets:
+
+  6.16+vma_flags_t  a partial backport: the 6.16 shape plus vma_flags_t and
+                    the VMA_*_BIT numbers (matches no state; has .mmap)
+  future            a kernel newer than this package: 7.3 without
+                    file_operations.mmap and without vm_ops->mapped
+                    (matches no state; has no .mmap)
 """
 import os
 import re
@@ -30,7 +39,11 @@ import shutil
 import subprocess
 import sys
 
-VERSIONS = ["6.16", "6.17", "6.18", "6.19", "7.0.4", "7.0", "7.1"]
+VERSIONS = ["6.16", "6.17", "6.18", "6.19", "7.0.4", "7.0", "7.1",
+            "6.16+vma_flags_t", "future"]
+
+# fake shape -> the shape it starts from
+FAKE = {"6.16+vma_flags_t": "6.16", "future": "7.3"}
 
 # 7.0.4 (Debian's first 7.0) is the 7.0.13 shape before upstream 619eab23e1ce
 # added bool is_compat to mmap_action_complete(); the stable drift that makes
@@ -183,7 +196,7 @@ ACTION_71 = """struct mmap_action {
 	bool hide_from_rmap_until_complete :1;
 };"""
 
-# Exports of the family (exports.md, late point release of each series).
+# Exports of the family (late point release of each series).
 # E = EXPORT_SYMBOL; absent = not exported.
 EXPORTS = {
     "mmap_action_prepare": ("6.19", None),
@@ -304,15 +317,17 @@ class Edit:
 # Names that exist in 7.3 headers for the kernel's own use but that a driver
 # of an older series could not see: renamed (not removed) so the rest of
 # the 7.3 headers still compiles.
-def hide_tokens(v):
-    hide = [r"\bvma_start_pgoff\b"]          # 7.3
-    if ver(v) < ver("6.19"):
+def hide_tokens(v, keep_flags=False):
+    hide = [r"\bvma_start_pgoff\b"] if ver(v) < ver("7.3") else []
+    if ver(v) < ver("6.19") and not keep_flags:
         hide += [r"\bvma_flags_t\b", r"\bVMA_[A-Z0-9_]+_BIT\b",
                  r"\bmk_vma_flags\b", r"\bEMPTY_VMA_FLAGS\b"]
     return hide
 
 
 def transform(v, common, obj):
+    fake = v if v in FAKE else None
+    v = FAKE.get(v, v)
     stable, v = v, STABLE.get(v, v)
     inc = os.path.join(common, "include", "linux")
     mt = Edit(os.path.join(inc, "mm_types.h"))
@@ -367,7 +382,8 @@ def transform(v, common, obj):
         mm.remove_macro("vma_desc_test_all")
         mm.rename(r"\bvma_desc_test_any_mask\b", "vma_desc_test_flags_mask")
         mm.rename(r"\bvma_desc_test_any\b", "vma_desc_test_flags")
-    mm.remove_func("vma_desc_set_anonymous")          # 7.2+
+    if ver(v) < ver("7.2"):
+        mm.remove_func("vma_desc_set_anonymous")      # 7.2+
     if old:
         mm.remove_func("vma_desc_is_cow_mapping")
         mm.remove_func("vma_desc_size")
@@ -443,9 +459,22 @@ def transform(v, common, obj):
                "int mmap_action_complete(struct vm_area_struct *vma,\n"
                "\t\t\t struct mmap_action *action);\n")
 
+    if fake == "future":
+        # no file_operations.mmap, and no vm_ops->mapped
+        fs.sub("\tint (*mmap) (struct file *, struct vm_area_struct *);\n",
+               "")
+        fs.sub("\tbool has_mmap = file->f_op->mmap;",
+               "\tbool has_mmap = false;")
+        fs.sub("\treturn file->f_op->mmap(file, vma);",
+               "\treturn -ENODEV;")
+        mm.rename(r"(?s)\n\t/\*\*\n\t \* @mapped:(?:(?!\*/).)*?\*/\n"
+                  r"\tint \(\*mapped\)\([^;]*\);", "")
+        if "(*mapped)" in mm.text:
+            sys.exit("derive: vm_operations_struct.mapped not removed")
+
     edits = [mt, mm, fs, dax, shm]
     # names the older series did not have: hidden everywhere they occur
-    hide = hide_tokens(v)
+    hide = hide_tokens(v, keep_flags=fake == "6.16+vma_flags_t")
     users = subprocess.run(
         ["grep", "-rlE", "vma_start_pgoff|vma_flags_t|VMA_[A-Z0-9_]+_BIT|"
          "mk_vma_flags|EMPTY_VMA_FLAGS",
@@ -458,7 +487,7 @@ def transform(v, common, obj):
         byname[path] = e
         for h in hide:
             e.rename(h, lambda m: "__mpc_derived_" + m.group(0))
-    if ver(v) < ver("6.19"):
+    if ver(v) < ver("6.19") and fake != "6.16+vma_flags_t":
         # the VMA_*_BIT enum is built by token pasting
         mm.rename(r"\bVMA_ ## ", "__mpc_derived_VMA_ ## ")
     for e in byname.values():
@@ -538,7 +567,8 @@ def main():
     # work on the real paths when common/obj are chroot-relative links
     dcommon, dobj = copy_tree(common, obj, dest)
     transform(v, dcommon, dobj)
-    symvers(STABLE.get(v, v), dobj)
+    base = FAKE.get(v, v)
+    symvers(STABLE.get(base, base), dobj)
     set_release(v, dobj)
     with open(os.path.join(dest, "DERIVED"), "w") as f:
         f.write("API shape of %s derived from %s; not a real kernel\n"
