@@ -513,7 +513,7 @@ known)
 		variant="unknown (compat path; nearest: ${mpc_state_label[$mpc_nearest]})"
 	elif [ "$have_mmap" = 0 ]; then
 		keep=0
-		die "$unknown_msg This kernel has no file_operations.mmap either (probe fop_mmap failed), so the compat path cannot work: ${mpc_lack:+the failed probe(s) $mpc_lack are }what it lacks. Update mmap-prepare-compat"
+		die "$unknown_msg It has no file_operations.mmap either (probe fop_mmap failed), so the compat path cannot work on it; probes that failed against the nearest state: ${mpc_lack:-none}. Update mmap-prepare-compat"
 	else
 		keep=0
 		die "$unknown_msg MMAP_PREPARE_COMPAT_STRICT=1 refuses it; without it this kernel gets the compat path with a warning"

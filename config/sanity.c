@@ -3,7 +3,9 @@
  * Sanity probe: must compile on every supported kernel. It uses only what
  * every kernel since 5.10 has, through the same headers as the feature
  * probes, so a failure here means the kernel tree, the compiler or the
- * probe flags are broken, never that a feature is missing.
+ * probe flags are broken, never that a feature is missing. It does not use
+ * file_operations.mmap: whether a kernel still has that is the fop_mmap
+ * probe's question.
  */
 #include <linux/fs.h>
 #include <linux/mm.h>
@@ -18,5 +20,5 @@ static int __maybe_unused mpc_probe_sanity_mmap(struct file *file,
 
 static const struct file_operations mpc_probe_sanity_fops __maybe_unused = {
 	.owner	= THIS_MODULE,
-	.mmap	= mpc_probe_sanity_mmap,
+	.open	= nonseekable_open,
 };
