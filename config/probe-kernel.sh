@@ -215,7 +215,7 @@ for k in "${kinds[@]}"; do [ "$k" = feature ] && nfeat=$((nfeat + 1)); done
 
 # ---------------------------------------------------------------- cache
 hash_of() { sha256sum | cut -c1-20; }
-probes_hash=$( { cat "$sanity_src" "${BASH_SOURCE[0]}" "$here/api-states.tsv" "$here/lib/states.sh"; for n in "${names[@]}"; do cat "${src[$n]}"; done; } | hash_of)
+probes_hash=$( { cat "$sanity_src" "${BASH_SOURCE[0]}" "$here/api-states.tsv" "$here/lib/states.sh" "$here/lib/attribute.awk"; for n in "${names[@]}"; do cat "${src[$n]}"; done; } | hash_of)
 config_hash=$(hash_of < "$kconfig")
 key_text="v=$MPC_PROBE_VERSION release=$release config=$config_hash cc=$cc_text arch=${ARCH:-} cross=${CROSS_COMPILE:-} llvm=${LLVM:-} ccvar=${CC:-} probes=$probes_hash kobj=$kobj"
 key=$(printf '%s\n' "$key_text" | hash_of)
@@ -260,7 +260,13 @@ fi
 # ---------------------------------------------------------------- build dir
 bdir_parent=${cache_dir:-${TMPDIR:-/tmp}}
 bdir=$(mktemp -d "$bdir_parent/build.XXXXXX")
-cleanup() { [ "$keep" = 1 ] || rm -rf "$bdir"; }
+cleanup() {
+	if [ "$keep" = 1 ]; then
+		printf '%s: build directory kept: %s\n' "$prog" "$bdir" >&2
+	else
+		rm -rf "$bdir"
+	fi
+}
 trap cleanup EXIT
 
 cat > "$bdir/Kbuild" <<'EOF'
@@ -298,48 +304,11 @@ run_kbuild() { # log obj...
 	LC_ALL=C "${kmake[@]}" "M=$bdir" -k "-j$jobs" -Otarget "$@" > "$log" 2>&1 || true
 }
 
-# Attribute every error in a compiler log. Prints "P <probe>" for an error
-# inside a probe and "B <line>" for an error outside every probe.
+# Attribute every error in a compiler log (config/lib/attribute.awk): "P
+# <probe>" for an error inside a probe, "B <line>" for one outside them all.
 attribute() { # log
-	# The typographic quotes are gcc's own, in a UTF-8 locale.
-	# shellcheck disable=SC1112
-	LC_ALL=C awk -v names="${names[*]}" -v pdir="$probe_dir" '
-	BEGIN {
-		n = split(names, arr, " ")
-		for (i = 1; i <= n; i++) known[arr[i]] = 1
-		ctx = ""
-	}
-	function probe_of_fn(fn,   rest, best, i) {
-		if (fn !~ /^mpc_probe_/) return ""
-		rest = substr(fn, 11); best = ""
-		for (i = 1; i <= n; i++)
-			if (index(rest, arr[i]) == 1 && length(arr[i]) > length(best) &&
-			    (length(rest) == length(arr[i]) || substr(rest, length(arr[i]) + 1, 1) == "_"))
-				best = arr[i]
-		return best
-	}
-	function probe_of_file(f,   b) {
-		if (index(f, pdir "/") != 1) return ""
-		b = f; sub(/.*\//, "", b); sub(/\.c$/, "", b)
-		return (b in known) ? b : ""
-	}
-	/: In function [`'\''‘]/ {
-		fn = $0; sub(/.*: In function [`'\''‘]/, "", fn); sub(/[`'\''’].*/, "", fn)
-		ctx = fn; next
-	}
-	/: At top level:/ { ctx = ""; next }
-	/(^|: )(fatal )?error: / || /No rule to make target/ {
-		line = $0
-		# A fatal error (a missing header) ends the unit: never "missing".
-		if (line !~ /fatal error: / &&
-		    match(line, /^[^ :]+:[0-9]+(:[0-9]+)?: error: /)) {
-			file = line; sub(/:[0-9]+(:[0-9]+)?: error: .*/, "", file)
-			p = probe_of_file(file)
-			if (p == "") p = probe_of_fn(ctx)
-			if (p != "") { print "P " p; next }
-		}
-		print "B " line
-	}' "$1"
+	LC_ALL=C awk -v names="${names[*]}" -v pdir="$probe_dir" \
+		-f "$here/lib/attribute.awk" "$1"
 }
 
 compile_ok() { # obj: did kbuild produce it?

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# tests/lib/tap.sh - the suites' shared TAP output and counting. Source it:
+#
+#   . tests/lib/tap.sh
+#   tap_check "what is checked" COMMAND...   ok/not ok from COMMAND's status
+#   tap_ok "what"; tap_fail "what" [DETAIL]  record a result directly
+#   tap_note "text"                           a "# text" line
+#   tap_done                                  "N passed, N failed"; returns
+#                                             1 if any failed or none ran
+#
+# Lines: "ok N - what", "not ok N - what" (DETAIL and a failed command's
+# output below it as "# " lines, at most TAP_DETAIL_LINES, default 20).
+# scripts/test-all reads the closing "N passed, N failed" line.
+
+tap_n=0 tap_passed=0 tap_failed=0
+
+tap_ok() {
+	tap_n=$((tap_n + 1)) tap_passed=$((tap_passed + 1))
+	printf 'ok %d - %s\n' "$tap_n" "$1"
+}
+
+tap_fail() {
+	tap_n=$((tap_n + 1)) tap_failed=$((tap_failed + 1))
+	printf 'not ok %d - %s\n' "$tap_n" "$1"
+	[ -z "${2:-}" ] ||
+		printf '%s\n' "$2" | head -n "${TAP_DETAIL_LINES:-20}" | sed 's/^/# /'
+}
+
+tap_note() {
+	printf '# %s\n' "$*"
+}
+
+tap_check() { # what command...
+	local what=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		tap_ok "$what"
+	else
+		tap_fail "$what (exit $?)" "$out"
+	fi
+}
+
+tap_done() {
+	printf '%d passed, %d failed\n' "$tap_passed" "$tap_failed"
+	[ "$tap_failed" = 0 ] && [ "$tap_n" -gt 0 ]
+}
