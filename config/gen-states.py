@@ -194,6 +194,8 @@ def dkms_gate(gate):
 
 
 def splice(text, name, lines, path):
+    if path.endswith(".rst"):
+        lines = [""] + lines + [""]     # a table needs blank lines around
     pat = re.compile(r"(^[^\n]*BEGIN GENERATED %s[^\n]*\n)(.*?)"
                      r"(^[^\n]*END GENERATED %s[^\n]*$)" % (name, name),
                      re.M | re.S)
