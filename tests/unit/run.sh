@@ -9,8 +9,10 @@
 # times: a 5.10 kernel (k510), a 6.12 kernel with vm_flags_set() (k612), and
 # 5.10 again with another MMAP_PREPARE_COMPAT_PREFIX (pfx), whose symbols are
 # checked with nm. FILTER limits the tests run to names containing it. Prints
-# ok/not ok per test and closes with "N passed, N failed"; exits non-zero on
-# any failure. CC, CFLAGS and NM are honoured; -k keeps the build directory.
+# ok/not ok per test, the TAP plan and "N passed, N failed"; exits non-zero
+# on any failure, printing the compiler's errors when a build fails. CC,
+# CFLAGS and NM are honoured; -k keeps the build directory. This is the
+# only build of the unit tests: "make check" runs this script.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -114,5 +116,6 @@ if [ -f "$build/pfx/compat_all.o" ]; then
 	fi
 fi
 
+echo "1..$((passed + failed))"
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
