@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// mpc-port rule set, part 00: which functions the later parts rewrite.
+//
+// Matches: every "int fn(struct file *, struct vm_area_struct *)" function
+// whose name mpc-port put in $MPC_PORT_HOOKS (the legacy .mmap hooks it found
+// safe to convert). The script rule hands on fn, its file parameter fl and its
+// VMA parameter v; every later part inherits these from rule "h", so nothing
+// outside the selected hooks is touched.
+//
+// Mirrors: the scope of upstream's own conversions (e.g. hpet_mmap() ->
+// hpet_mmap_prepare(), drivers/char/hpet.c, Linux 7.3): one hook at a time.
+//
+// The parts are not standalone: scripts/mpc-port concatenates 00-*.cocci ..
+// 99-*.cocci into one semantic patch and runs spatch once per file.
+
+@initialize:python@
+@@
+import os
+import re
+
+HOOKS = set(filter(None, os.environ.get('MPC_PORT_HOOKS', '').split(',')))
+
+
+def _norm(e):
+    return re.sub(r'\s+', '', str(e))
+
+
+def vma_bits(e):
+    """VM_A | VM_B -> "VMA_A_BIT, VMA_B_BIT"; anything else is refused."""
+    names = [p.strip().strip('()').strip() for p in _norm(e).split('|')]
+    if not names or not all(re.fullmatch(r'VM_[A-Z0-9_]+', n) for n in names):
+        return 'MPC_PORT_UNCONVERTIBLE_FLAGS'
+    return ', '.join('VMA_%s_BIT' % n[3:] for n in names)
+
+@hook@
+identifier fn, fl, vma;
+@@
+int fn(struct file *fl, struct vm_area_struct *vma) { ... }
+
+@script:python h@
+fn << hook.fn;
+fl << hook.fl;
+vma << hook.vma;
+f;
+file;
+v;
+@@
+if fn not in HOOKS:
+    cocci.include_match(False)
+else:
+    coccinelle.f = cocci.make_ident(fn)
+    coccinelle.file = cocci.make_ident(fl)
+    coccinelle.v = cocci.make_ident(vma)

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// mpc-port rule set, part 90 (last): the hook's prototype.
+//
+// Matches: a selected hook "int fn(struct file *file, struct vm_area_struct
+// *vma)". The parameters become "struct vm_area_desc *desc"; a hook that
+// used its file parameter gets "struct file *file = desc->file;" as its first
+// declaration. mpc-port renames fn (foo_mmap -> foo_mmap_prepare) itself,
+// together with its file_operations entry.
+//
+// Mirrors: hpet_mmap_prepare() and open_dice_mmap_prepare() in Linux 7.3,
+// which start with "struct file *file = desc->file;".
+
+@uses_file@
+identifier h.f, h.file;
+@@
+int f(...) { <+... file ...+> }
+
+@depends on uses_file@
+identifier h.f, h.file;
+@@
+int f(...) {
++ struct file *file = desc->file;
+  ...
+}
+
+@@
+identifier h.f, h.file, h.v;
+@@
+int f(
+- struct file *file, struct vm_area_struct *v
++ struct vm_area_desc *desc
+  ) { ... }
