@@ -18,6 +18,8 @@ static int stacked_inner_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
+MMAP_PREPARE_COMPAT_TRAMPOLINE(stacked_inner_prepare);
+
 static int stacked_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct vm_area_desc desc;
@@ -30,8 +32,6 @@ static int stacked_mmap(struct file *file, struct vm_area_struct *vma)
 		return err;
 	return __compat_vma_mmap(&desc, vma);
 }
-
-MMAP_PREPARE_COMPAT_TRAMPOLINE(stacked_inner_prepare);
 
 static const struct file_operations stacked_inner_fops = {
 	.owner = THIS_MODULE,

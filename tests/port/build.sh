@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build the expected outputs of tests/port/cases (what mpc-port emits) as
+# out-of-tree modules, shared mode, against the host's kernel headers and
+# the release chroot of every series in PORT_SERIES (default: 7.3; the host
+# is 6.1 on the reference machine, so one native and one compat kernel), and
+# on native kernels once more with the compat path forced. A build must
+# succeed without warnings. Prints TAP-like lines and "N passed, N failed".
+#
+#   tests/port/build.sh [--host-only]
+#   tests/port/build.sh --one KDIR LABEL     (internal: one kernel)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+n=0
+
+emit() { # status description
+	n=$((n + 1))
+	printf '%s %d - %s\n' "$1" "$n" "$2"
+}
+
+# one KDIR LABEL: the shared module, then every case, for one kernel.
+one() {
+	local kdir=$1 label=$2 work log c native mode
+	work=$(mktemp -d "${TMPDIR:-/tmp}/mpc-port-build.XXXXXX")
+	# shellcheck disable=SC2064
+	trap "rm -rf '$work'" RETURN
+	mkdir -p "$work/pkg"
+	cp -r "$repo/include" "$repo/compat" "$repo/src" "$repo/config" \
+	      "$repo/mmap-prepare-compat.mk" "$work/pkg/"
+	find "$work/pkg/src" \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod*' \
+		-o -name Module.symvers -o -name modules.order -o -name .mmap-prepare-compat \) \
+		-prune -exec rm -rf {} + 2>/dev/null || true
+	log=$work/shared.log
+	if ! make -C "$kdir" M="$work/pkg/src" MMAP_PREPARE_COMPAT_DIR="$work/pkg" \
+		MMAP_PREPARE_COMPAT_MODE=provider modules > "$log" 2>&1; then
+		emit "not ok" "$label: the shared module builds"
+		sed 's/^/# /' "$log" | tail -n 20
+		return 0
+	fi
+	native=$(grep -h '^#define MMAP_PREPARE_COMPAT_NATIVE ' \
+		"$work"/pkg/src/.mmap-prepare-compat/*/mmap_prepare_compat_config.h |
+		awk '{ print $3 }')
+	for mode in default forced; do
+		[ "$mode" = forced ] && [ "$native" != 1 ] && continue
+		mkdir -p "$work/$mode"
+		{
+			echo "MMAP_PREPARE_COMPAT_DIR := $work/pkg"
+			echo "MMAP_PREPARE_COMPAT_SYMVERS := $work/pkg/src/Module.symvers"
+			[ "$mode" = forced ] && echo "MMAP_PREPARE_COMPAT_FORCE_COMPAT := 1"
+			echo "include \$(MMAP_PREPARE_COMPAT_DIR)/mmap-prepare-compat.mk"
+		} > "$work/$mode/Kbuild"
+		for c in "$here"/cases/*/; do
+			c=$(basename "$c")
+			cp "$here/cases/$c/out.c" "$work/$mode/$c.c"
+			cp "$here/cases/$c/"*.h "$work/$mode/" 2>/dev/null || true
+			echo "obj-m += $c.o" >> "$work/$mode/Kbuild"
+		done
+		log=$work/$mode.log
+		make -C "$kdir" M="$work/$mode" -k modules > "$log" 2>&1 || true
+		local all=1
+		for c in "$here"/cases/*/; do
+			c=$(basename "$c")
+			if [ ! -f "$work/$mode/$c.o" ]; then
+				all=0
+				emit "not ok" "$label ($mode): $c compiles"
+				grep -E "(^|/)$c\\.c:" "$log" | sed 's/^/# /' | head -n 15
+			elif grep -E "(^|/)$c\\.c:[0-9]+:[0-9]+: warning" "$log" >/dev/null; then
+				emit "not ok" "$label ($mode): $c compiles without warnings"
+				grep -E "(^|/)$c\\.c:" "$log" | sed 's/^/# /' | head -n 10
+			else
+				emit ok "$label ($mode): $c compiles without warnings"
+			fi
+		done
+		if [ "$all" = 1 ] && ! grep -qE '^(WARNING|ERROR): modpost' "$log" &&
+			[ "$(find "$work/$mode" -name '*.ko' | wc -l)" = "$(find "$here/cases" -name out.c | wc -l)" ]; then
+			emit ok "$label ($mode): every case links (modpost, no warning)"
+		else
+			emit "not ok" "$label ($mode): every case links (modpost, no warning)"
+			grep -E '(WARNING|ERROR): modpost' "$log" | sed 's/^/# /' | head -n 10
+		fi
+	done
+	printf '# %s: native=%s\n' "$label" "$native"
+}
+
+if [ "${1:-}" = --one ]; then
+	[ $# = 3 ] || { echo "usage: $0 --one KDIR LABEL" >&2; exit 2; }
+	one "$2" "$3"
+	exit 0
+fi
+
+host_only=0
+[ "${1:-}" = --host-only ] && host_only=1
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+host_kdir=${MPC_HOST_KDIR:-}
+if [ -z "$host_kdir" ]; then
+	if [ -d "/lib/modules/$(uname -r)/build/include/generated" ]; then
+		host_kdir=/lib/modules/$(uname -r)/build
+	else
+		host_kdir=$(printf '%s\n' /lib/modules/*/build | sort -V | tail -n1)
+	fi
+fi
+if [ -n "$host_kdir" ] && [ -d "$host_kdir" ]; then
+	"$0" --one "$host_kdir" "host $(basename "$(dirname "$host_kdir")")" | tee "$out"
+else
+	echo "# no kernel headers on the host: host build skipped" | tee "$out"
+fi
+if [ "$host_only" = 0 ]; then
+	for series in ${PORT_SERIES:-7.3}; do
+		if ! "$repo/tests/lib/chroot.sh" ensure "$series" >&2; then
+			echo "not ok - chroot $series could not be built" | tee -a "$out"
+			continue
+		fi
+		eval "$("$repo/tests/lib/chroot.sh" info "$series")"
+		# shellcheck disable=SC2153,SC2154
+		"$repo/tests/lib/chroot.sh" run "$series" -- \
+			bash "$here/build.sh" --one "$KDIR" "$series" | tee -a "$out" || true
+	done
+fi
+passed=$(grep -c '^ok ' "$out" || true)
+failed=$(grep -c '^not ok ' "$out" || true)
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
