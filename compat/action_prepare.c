@@ -46,11 +46,28 @@ int __MPC_SYM(remap_pfn_range_prepare)(struct vm_area_desc *desc)
 	return 0;
 }
 
+/*
+ * The architecture's I/O PFN translation (7.3: io_remap_pfn_range_pfn(),
+ * which MIPS and SPARC define; the identity elsewhere). Kernels before the
+ * hook existed translate inside their own io_remap_pfn_range() only, which
+ * the compat path cannot reuse: there the PFN is used as given.
+ */
+static unsigned long mpc_io_remap_pfn(unsigned long pfn, unsigned long size)
+{
+#ifdef io_remap_pfn_range_pfn
+	return io_remap_pfn_range_pfn(pfn, size);
+#else
+	return pfn;
+#endif
+}
+
 int __MPC_SYM(io_remap_pfn_range_prepare)(struct vm_area_desc *desc)
 {
 	struct mmap_action *action = &desc->action;
 	int err;
 
+	action->remap.start_pfn = mpc_io_remap_pfn(action->remap.start_pfn,
+						   action->remap.size);
 	action->remap.pgprot = pgprot_decrypted(action->remap.pgprot);
 	err = __MPC_SYM(remap_pfn_range_prepare)(desc);
 	if (err)
@@ -117,15 +134,22 @@ int __MPC_SYM(map_kernel_pages_prepare)(struct vm_area_desc *desc)
 {
 	const struct mmap_action *action = &desc->action;
 	const unsigned long addr = action->map_kernel.start;
-	unsigned long nr_pages, end;
+	unsigned long nr_pages, len, end;
 
 	if (!vma_desc_test(desc, VMA_MIXEDMAP_BIT)) {
 		VM_WARN_ON_ONCE(vma_desc_test(desc, VMA_PFNMAP_BIT));
 		vma_desc_set_flags(desc, VMA_MIXEDMAP_BIT);
 	}
 
+	/*
+	 * 7.3 computes the end unchecked, so a page count near ULONG_MAX (a
+	 * driver's unchecked subtraction) wraps it into the VMA and reaches
+	 * vm_insert_pages(). Refuse that as out of range.
+	 */
 	nr_pages = action->map_kernel.nr_pages;
-	end = addr + PAGE_SIZE * nr_pages;
+	if (check_mul_overflow(nr_pages, PAGE_SIZE, &len) ||
+	    check_add_overflow(addr, len, &end))
+		return -EFAULT;
 	if (!range_in_vma_desc(desc, addr, end))
 		return -EFAULT;
 
@@ -151,7 +175,8 @@ static int mpc_check_mmap_action(const struct mmap_action *action)
  * 0 or a valid -errno (otherwise -EINVAL and a one-time warning), a remap must
  * lie within the VMA (-EFAULT) and cover all of a private writable (CoW)
  * mapping (-EINVAL), a simple I/O remap must fit its physical range (-EINVAL),
- * kernel pages must lie within the VMA (-EFAULT). Sets the VMA flags each
+ * kernel pages must lie within the VMA (-EFAULT, also for a page count whose
+ * end wraps, which 7.3 lets through). Sets the VMA flags each
  * action implies and, for an I/O remap, turns it into a PFN remap with
  * decrypted page protection.
  *

@@ -7,9 +7,13 @@
 #ifndef _MMAP_PREPARE_COMPAT_INTERNAL_H
 #define _MMAP_PREPARE_COMPAT_INTERNAL_H
 
+#include <linux/atomic.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/overflow.h>
+#include <linux/spinlock.h>
 
 #include <linux/mmap_prepare_compat.h>
 
@@ -49,6 +53,23 @@ static inline void __mpc_vma_update_flags(struct vm_area_struct *vma,
 		vm_flags_clear(vma, old & ~flags);
 #else
 	vma->vm_flags = flags;
+#endif
+}
+
+/*
+ * Clear the page tables of a VMA whose action or ->mapped failed, before its
+ * ->close runs (7.3: do_munmap() in mmap_action_finish()). Only PFN maps
+ * need it: their PTEs hold no page reference, whereas inserted kernel pages
+ * stay referenced until the kernel's own unmap. Both are exported GPL-only,
+ * which is why a non-GPL driver must use the shared module
+ * (Documentation/porting.rst).
+ */
+static inline void __mpc_zap_vma(struct vm_area_struct *vma)
+{
+#ifdef HAVE_ZAP_SPECIAL_VMA_RANGE
+	zap_special_vma_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
+#else
+	zap_vma_ptes(vma, vma->vm_start, vma->vm_end - vma->vm_start);
 #endif
 }
 

@@ -10,6 +10,40 @@
 
 #if MMAP_PREPARE_COMPAT_EMULATED
 
+/*
+ * The VMAs that compat_vma_mmap() is mapping right now. The trampoline of a
+ * file it calls finds its VMA here and takes the stacked path, as 7.3's
+ * compat_vma_mmap() does. Entries live on the caller's stack; the counter
+ * spares every other mmap() the lock.
+ */
+struct mpc_stacked_vma {
+	struct list_head node;
+	const struct vm_area_struct *vma;
+};
+
+static LIST_HEAD(mpc_stacked_vmas);
+static DEFINE_SPINLOCK(mpc_stacked_lock);
+static atomic_t mpc_nr_stacked = ATOMIC_INIT(0);
+
+static bool mpc_vma_is_stacked(const struct vm_area_struct *vma)
+{
+	struct mpc_stacked_vma *entry;
+	bool found = false;
+
+	if (!atomic_read(&mpc_nr_stacked))
+		return false;
+
+	spin_lock(&mpc_stacked_lock);
+	list_for_each_entry(entry, &mpc_stacked_vmas, node) {
+		if (entry->vma == vma) {
+			found = true;
+			break;
+		}
+	}
+	spin_unlock(&mpc_stacked_lock);
+	return found;
+}
+
 int __MPC_SYM(mmap_desc)(struct vm_area_desc *desc, struct vm_area_struct *vma,
 			 bool is_compat)
 {
@@ -29,13 +63,18 @@ int __MPC_SYM(mmap_desc)(struct vm_area_desc *desc, struct vm_area_struct *vma,
 	/* Complete any specified mmap actions, then ->mapped. */
 	err = mmap_action_complete(vma, &desc->action, is_compat);
 	/*
-	 * On failure 7.3's direct path unmaps the new VMA, which calls its
-	 * ->close. The kernel's .mmap error path never does (6.12+ even
-	 * resets vm_ops first), so do it here for the same driver-visible
-	 * sequence on every kernel.
+	 * On failure 7.3's direct path unmaps the new VMA: do_munmap() clears
+	 * its page tables, then calls its ->close. The kernel's .mmap error
+	 * path clears them only after .mmap returns and never calls ->close
+	 * (6.12+ even resets vm_ops first), so do both here, in 7.3's order:
+	 * a ->close that frees what a PFN remap mapped must find no PTE left
+	 * through which another thread could still reach it.
 	 */
-	if (err && !is_compat && vma->vm_ops && vma->vm_ops->close)
-		vma->vm_ops->close(vma);
+	if (err && !is_compat) {
+		__mpc_zap_vma(vma);
+		if (vma->vm_ops && vma->vm_ops->close)
+			vma->vm_ops->close(vma);
+	}
 	__MPC_SYM(finish_vma_file)(vma, old_file, err);
 	return err;
 }
@@ -48,13 +87,23 @@ int __MPC_SYM(mmap_desc)(struct vm_area_desc *desc, struct vm_area_struct *vma,
  *
  * For a driver whose .mmap hook calls a nested mmap_prepare hook: validates
  * the action, applies the descriptor to @vma, performs the action and calls
- * the ->mapped hook. error_override is not applied, as in 7.3's compat path;
- * the kernel's caller of .mmap removes the mapping on error.
+ * the ->mapped hook found in the table MMAP_PREPARE_COMPAT_NESTED() gave
+ * @desc. error_override is not applied and ->close is not called, as in
+ * 7.3's compat path; the kernel's caller of .mmap removes the mapping on
+ * error.
  *
  * Return: 0 on success, a negative errno otherwise.
  */
 int __compat_vma_mmap(struct vm_area_desc *desc, struct vm_area_struct *vma)
 {
+	/*
+	 * Without a table a ->mapped hook of the installed vm_ops would be
+	 * skipped in silence: say so once.
+	 */
+	if (!desc->action.__mpc_mapped && desc->vm_ops &&
+	    desc->vm_ops != vma->vm_ops)
+		pr_warn_once("mmap_prepare_compat: a stacked mmap_prepare hook installed %ps without MMAP_PREPARE_COMPAT_NESTED(): a ->mapped hook of it is not called\n",
+			     desc->vm_ops);
 	desc->action.hide_from_rmap_until_complete = false;
 	return __MPC_SYM(mmap_desc)(desc, vma, true);
 }
@@ -68,18 +117,35 @@ __MPC_EXPORT(__compat_vma_mmap);
  * For stacked drivers that map an underlying file from their own .mmap hook.
  * On the compat path a file using this package reaches its mmap_prepare hook
  * through the .mmap trampoline that MMAP_PREPARE_HOOK() installed, so this
- * calls the file's .mmap. A file whose only hook is a kernel-native
- * mmap_prepare (6.16+) is mapped by the kernel's own helpers instead.
+ * calls the file's .mmap with @vma marked as stacked: the trampoline then
+ * behaves as 7.3's compat_vma_mmap(), without error_override and without
+ * ->close on failure. A file with a legacy .mmap gets that hook called as
+ * is. A file whose only hook is a kernel-native mmap_prepare (6.16 - 7.1)
+ * is mapped by the kernel's own helpers instead.
  *
  * Return: 0 on success, -ENODEV if @file cannot be mmap()'d this way, or the
- * error of the hook.
+ * error of the hook or its action.
  */
 int compat_vma_mmap(struct file *file, struct vm_area_struct *vma)
 {
+	struct mpc_stacked_vma entry = { .vma = vma };
+	int err;
+
 	if (!file->f_op->mmap)
 		return -ENODEV;
 
-	return file->f_op->mmap(file, vma);
+	spin_lock(&mpc_stacked_lock);
+	list_add(&entry.node, &mpc_stacked_vmas);
+	atomic_inc(&mpc_nr_stacked);
+	spin_unlock(&mpc_stacked_lock);
+
+	err = file->f_op->mmap(file, vma);
+
+	spin_lock(&mpc_stacked_lock);
+	list_del(&entry.node);
+	atomic_dec(&mpc_nr_stacked);
+	spin_unlock(&mpc_stacked_lock);
+	return err;
 }
 __MPC_EXPORT(compat_vma_mmap);
 
@@ -93,8 +159,10 @@ __MPC_EXPORT(compat_vma_mmap);
  *
  * Called through the function MMAP_PREPARE_COMPAT_TRAMPOLINE() defines; not
  * for direct use. Behaves as 7.3's direct mmap_prepare path: the hook's
- * error is returned as is, an action or ->mapped failure is replaced by a
- * non-zero error_override, and the kernel removes the VMA on any error.
+ * error is returned as is, an action or ->mapped failure clears the page
+ * tables, calls ->close and is replaced by a non-zero error_override, and
+ * the kernel removes the VMA on any error. Called by compat_vma_mmap(), it
+ * behaves as 7.3's compat path instead (see __compat_vma_mmap()).
  *
  * Return: 0 on success, a negative errno otherwise.
  */
@@ -103,6 +171,7 @@ int __mpc_mmap_prepare_trampoline(struct file *file, struct vm_area_struct *vma,
 				  const struct __mpc_mapped_entry *mapped,
 				  unsigned int nr_mapped)
 {
+	const bool is_compat = mpc_vma_is_stacked(vma);
 	struct vm_area_desc desc;
 	int err;
 
@@ -114,7 +183,10 @@ int __mpc_mmap_prepare_trampoline(struct file *file, struct vm_area_struct *vma,
 	if (err)
 		return err;
 
-	return __MPC_SYM(mmap_desc)(&desc, vma, false);
+	/* Being invoked from .mmap means we don't have to enforce this. */
+	if (is_compat)
+		desc.action.hide_from_rmap_until_complete = false;
+	return __MPC_SYM(mmap_desc)(&desc, vma, is_compat);
 }
 __MPC_EXPORT(__mpc_mmap_prepare_trampoline);
 

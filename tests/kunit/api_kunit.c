@@ -33,11 +33,11 @@ static int mpc_api_mapped(unsigned long start, unsigned long end,
 }
 
 static const struct vm_operations_struct mpc_api_vm_ops = {
-	VM_OP_MAPPED(mpc_api_mapped)
+	MMAP_PREPARE_MAPPED(mpc_api_mapped)
 };
 
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_api_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_api_vm_ops, mpc_api_mapped));
+			       MMAP_PREPARE_MAPPED_ENTRY(&mpc_api_vm_ops, mpc_api_mapped));
 
 static const struct file_operations mpc_api_fops = {
 	MMAP_PREPARE_HOOK(mpc_api_prepare),
@@ -131,7 +131,7 @@ static void mpc_api_names(struct kunit *test)
 	BUILD_BUG_ON(!__builtin_types_compatible_p(typeof(mmap_action_prepare) *,
 						   int (*)(struct vm_area_desc *)));
 
-	/* MMAP_PREPARE_HOOK()/VM_OP_MAPPED() are plain member initialisers. */
+	/* MMAP_PREPARE_HOOK()/MMAP_PREPARE_MAPPED() are plain member initialisers. */
 	KUNIT_EXPECT_PTR_EQ(test, (void *)mpc_api_fops.mmap_prepare,
 			    (void *)mpc_api_prepare);
 	KUNIT_EXPECT_NULL(test, mpc_api_fops.mmap);

@@ -165,6 +165,31 @@ static void mpc_mapped_failure_closes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mpc_dev.close_calls, 1);
 }
 
+/*
+ * do_munmap() clears the page tables before ->close: a ->close that frees
+ * what a PFN remap mapped must find no PTE through which another thread of
+ * the process could still read it.
+ */
+static void mpc_mapped_failure_zaps_before_close(struct kunit *test)
+{
+	struct file *file = mpc_dev_reset(test, MPC_MODE_REMAP_FULL);
+	long addr;
+
+	mpc_dev.mapped_ret = -ENOMEM;
+	addr = mpc_kunit_mmap(file, MPC_PG(2), PROT_READ, MAP_SHARED, 0);
+	KUNIT_EXPECT_EQ(test, addr, (long)-ENOMEM);
+	KUNIT_EXPECT_EQ(test, mpc_dev.m_first_pte, true);
+	KUNIT_EXPECT_EQ(test, mpc_dev.close_calls, 1);
+	KUNIT_EXPECT_EQ(test, mpc_dev.c_first_pte, false);
+
+	/* The same for an I/O remap. */
+	mpc_dev.mode = MPC_MODE_IOREMAP_FULL;
+	addr = mpc_kunit_mmap(file, MPC_PG(2), PROT_READ, MAP_SHARED, 0);
+	KUNIT_EXPECT_EQ(test, addr, (long)-ENOMEM);
+	KUNIT_EXPECT_EQ(test, mpc_dev.close_calls, 2);
+	KUNIT_EXPECT_EQ(test, mpc_dev.c_first_pte, false);
+}
+
 /* Not called when the hook, the action's prepare or completion fails. */
 static void mpc_mapped_not_on_failure(struct kunit *test)
 {
@@ -234,6 +259,7 @@ static struct kunit_case mpc_mapped_cases[] = {
 	KUNIT_CASE(mpc_mapped_private_data_out),
 	KUNIT_CASE(mpc_mapped_failure),
 	KUNIT_CASE(mpc_mapped_failure_closes),
+	KUNIT_CASE(mpc_mapped_failure_zaps_before_close),
 	KUNIT_CASE(mpc_mapped_not_on_failure),
 	KUNIT_CASE(mpc_mapped_absent),
 	KUNIT_CASE(mpc_mapped_per_mapping),

@@ -2,7 +2,7 @@
 /*
  * A test "device" for the KUnit suites: one mmap_prepare hook whose behaviour
  * a test selects through the static struct mpc_dev, wired up exactly as a
- * driver does it (MMAP_PREPARE_HOOK(), VM_OP_MAPPED(),
+ * driver does it (MMAP_PREPARE_HOOK(), MMAP_PREPARE_MAPPED(),
  * MMAP_PREPARE_COMPAT_TRAMPOLINE()), so the same code runs natively and
  * through the compat trampoline.
  *
@@ -68,6 +68,7 @@ enum mpc_dev_mode {
  * @m_last_pte: was the last page's PTE present when ->mapped ran?
  * @m_vma_found: did ->mapped find its VMA in the mm?
  * @m_vma_flags: that VMA's vm_flags when ->mapped ran
+ * @c_first_pte: was the first page's PTE present when ->close last ran?
  * @p_desc: the descriptor as the hook saw it on entry
  */
 struct mpc_dev {
@@ -100,6 +101,7 @@ struct mpc_dev {
 	bool m_first_pte, m_last_pte;
 	bool m_vma_found;
 	unsigned long m_vma_flags;
+	bool c_first_pte;
 	struct vm_area_desc p_desc;
 };
 
@@ -110,9 +112,14 @@ static void mpc_dev_vm_open(struct vm_area_struct *vma)
 	mpc_dev.open_calls++;
 }
 
+/*
+ * ->close: a driver frees its buffer here, so record whether the mapping's
+ * first PTE could still reach it.
+ */
 static void mpc_dev_vm_close(struct vm_area_struct *vma)
 {
 	mpc_dev.close_calls++;
+	mpc_dev.c_first_pte = mpc_kunit_pte_present(vma->vm_mm, vma->vm_start);
 }
 
 /* ->mapped: record the call; check that the action already ran. */
@@ -147,7 +154,7 @@ static int mpc_dev_mapped(unsigned long start, unsigned long end,
 static const struct vm_operations_struct mpc_dev_vm_ops = {
 	.open = mpc_dev_vm_open,
 	.close = mpc_dev_vm_close,
-	VM_OP_MAPPED(mpc_dev_mapped)
+	MMAP_PREPARE_MAPPED(mpc_dev_mapped)
 };
 
 /* The same, without ->mapped. */
@@ -233,7 +240,7 @@ static int mpc_dev_prepare(struct vm_area_desc *desc)
 }
 
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_dev_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_dev_vm_ops, mpc_dev_mapped));
+			       MMAP_PREPARE_MAPPED_ENTRY(&mpc_dev_vm_ops, mpc_dev_mapped));
 
 static const struct file_operations mpc_dev_fops = {
 	MMAP_PREPARE_HOOK(mpc_dev_prepare),

@@ -13,7 +13,7 @@ obj=$2
 prefix=$3
 
 # Kernel (and compiler) symbols the compat layer may use.
-allowed='^(remap_pfn_range|vm_insert_pages|get_file|fput|memset|memcpy|vm_flags_set|vm_flags_clear|vma_set_file|stub_warn_hit|stub_bug_hit|__stack_chk_fail|_GLOBAL_OFFSET_TABLE_)$'
+allowed='^(remap_pfn_range|vm_insert_pages|get_file|fput|memset|memcpy|vm_flags_set|vm_flags_clear|vma_set_file|zap_vma_ptes|stub_locks_held|stub_warn_hit|stub_bug_hit|__stack_chk_fail|_GLOBAL_OFFSET_TABLE_)$'
 
 defined=$($nm_cmd -g --defined-only "$obj" | awk 'NF >= 3 { print $3 }')
 undefined=$($nm_cmd -u "$obj" | awk '$1 == "U" { print $2 }')

@@ -81,6 +81,12 @@ void unit_fail(const char *file, int line, const char *fmt, ...);
 #define UNIT_END	(UNIT_START + UNIT_PAGES * PAGE_SIZE)
 #define UNIT_PGOFF	3UL
 #define UNIT_PROT	(0x25UL | STUB_PAGE_ENC)
+/* An I/O PFN as the stub architecture translates it (7.3 semantics). */
+#ifdef io_remap_pfn_range_pfn
+#define UNIT_IO_PFN(pfn)	io_remap_pfn_range_pfn(pfn, 0)
+#else
+#define UNIT_IO_PFN(pfn)	(pfn)
+#endif
 
 /* Shared, read/write mapping flags; private writable ones for CoW. */
 #define UNIT_SHARED_FLAGS \

@@ -38,11 +38,14 @@ static int priv_hook, priv_mapped;
 static struct page *unit_pages[UNIT_PAGES];
 
 static unsigned int nr_close;
+static unsigned long ptes_at_close;
 
+/* As a driver's ->close that frees the buffer the PFN remap mapped. */
 static void unit_close(struct vm_area_struct *vma)
 {
 	stub_event("close");
 	nr_close++;
+	ptes_at_close = stub.ptes;
 }
 
 static const struct vm_operations_struct ops_a = { .close = unit_close };
@@ -93,8 +96,8 @@ static int unit_mapped_b(unsigned long start, unsigned long end, pgoff_t pgoff,
 }
 
 MMAP_PREPARE_COMPAT_TRAMPOLINE(unit_prepare,
-			       VM_OPS_MAPPED_ENTRY(&ops_a, unit_mapped_a),
-			       VM_OPS_MAPPED_ENTRY(&ops_b, unit_mapped_b));
+			       MMAP_PREPARE_MAPPED_ENTRY(&ops_a, unit_mapped_a),
+			       MMAP_PREPARE_MAPPED_ENTRY(&ops_b, unit_mapped_b));
 
 static const struct file_operations unit_fops = {
 	.owner = THIS_MODULE,
@@ -120,6 +123,39 @@ static const struct file_operations unit_nested_fops = {
 	.mmap = unit_nested_mmap,
 };
 
+/*
+ * A stacked caller whose inner hook is a function pointer, as uio's
+ * info->mmap_prepare and vmbus's channel->mmap_prepare_ring_buffer are in
+ * 7.3: the ->mapped hooks come from the driver's named table.
+ */
+MMAP_PREPARE_COMPAT_MAPPED_TABLE(unit_table,
+	MMAP_PREPARE_MAPPED_ENTRY(&ops_a, unit_mapped_a),
+	MMAP_PREPARE_MAPPED_ENTRY(&ops_b, unit_mapped_b));
+
+static struct {
+	int (*mmap_prepare)(struct vm_area_desc *desc);
+	bool skip_nested;	/* the wiring mistake the layer warns about */
+} unit_info = { .mmap_prepare = unit_prepare };
+
+static int unit_pointer_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct vm_area_desc desc;
+	int err;
+
+	compat_set_desc_from_vma(&desc, file, vma);
+	if (!unit_info.skip_nested)
+		MMAP_PREPARE_COMPAT_NESTED(&desc, unit_table);
+	err = unit_info.mmap_prepare(&desc);
+	if (err)
+		return err;
+	return __compat_vma_mmap(&desc, vma);
+}
+
+static const struct file_operations unit_pointer_fops = {
+	.owner = THIS_MODULE,
+	.mmap = unit_pointer_mmap,
+};
+
 /* A stacked caller that maps through compat_vma_mmap() of its backing file. */
 static struct file *unit_backing;
 
@@ -141,6 +177,7 @@ static void setup(const struct file_operations *fops)
 {
 	memset(&t, 0, sizeof(t));
 	nr_close = 0;
+	ptes_at_close = ~0UL;
 	unit_file_init(&file_a, "file_a", fops);
 	unit_file_init(&file_b, "file_b", &unit_fops);
 }
@@ -407,7 +444,7 @@ static void trampoline_action_error_skips_mapped(void)
 	stub.remap_fail = -ENOMEM;
 	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
 	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), -ENOMEM);
-	CHECK_STR(stub.events, "hook,remap_pfn_range,close");
+	CHECK_STR(stub.events, "hook,remap_pfn_range,zap,close");
 	CHECK_EQ(t.mapped_a.calls, 0);
 	CHECK_EQ(file_a.f_count, 1);
 }
@@ -426,8 +463,37 @@ static void trampoline_failed_mapped_closes_the_vma_once(void)
 	t.mapped_ret = -ENOMEM;
 	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
 	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), -ENOMEM);
-	CHECK_STR(stub.events, "hook,remap_pfn_range,mapped,close");
+	CHECK_STR(stub.events, "hook,remap_pfn_range,mapped,zap,close");
 	CHECK_EQ(nr_close, 1);
+}
+
+/*
+ * 7.3's do_munmap() clears the page tables before ->close: a ->close that
+ * frees what the PFN remap mapped must find no PTE another thread could
+ * still read it through.
+ */
+static void trampoline_failed_mapped_zaps_ptes_before_close(void)
+{
+	struct vm_area_struct vma;
+
+	setup(&unit_fops);
+	t.body = body_remap_full_ops_a;
+	t.mapped_ret = -ENOMEM;
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), -ENOMEM);
+	CHECK_EQ(stub.nr_zap, 1);
+	CHECK_EQ(ptes_at_close, 0);
+	CHECK_EQ(stub.ptes, 0);
+
+	/* Success leaves the PTEs alone. */
+	setup(&unit_fops);
+	stub_reset();
+	t.body = body_remap_full_ops_a;
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), 0);
+	CHECK_EQ(stub.nr_zap, 0);
+	CHECK_EQ(stub.ptes, UNIT_PAGES);
+	unit_kernel_munmap(&vma);
 }
 
 static void trampoline_success_or_refused_prepare_does_not_close(void)
@@ -560,7 +626,7 @@ static void trampoline_simple_ioremap_remaps_computed_pfn(void)
 	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
 	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), 0);
 	CHECK_STR(stub.events, "hook,remap_pfn_range,mapped");
-	CHECK_EQ(stub.remap[0].pfn, 0xfe000 + UNIT_PGOFF);
+	CHECK_EQ(stub.remap[0].pfn, UNIT_IO_PFN(0xfe000 + UNIT_PGOFF));
 	CHECK_EQ(stub.remap[0].addr, UNIT_START);
 	CHECK_EQ(stub.remap[0].size, UNIT_END - UNIT_START);
 	CHECK_EQ(pgprot_val(stub.remap[0].prot), UNIT_PROT & ~STUB_PAGE_ENC);
@@ -637,6 +703,7 @@ static const struct unit_test mmap_tests[] = {
 	UNIT_TEST(trampoline_mapped_error_is_returned),
 	UNIT_TEST(trampoline_failed_mapped_closes_the_vma_once),
 	UNIT_TEST(trampoline_success_or_refused_prepare_does_not_close),
+	UNIT_TEST(trampoline_failed_mapped_zaps_ptes_before_close),
 	UNIT_TEST(trampoline_error_override_replaces_action_error),
 	UNIT_TEST(trampoline_error_override_replaces_mapped_error),
 	UNIT_TEST(trampoline_error_override_unused_on_success),
@@ -854,6 +921,112 @@ static void compat_vma_mmap_without_mmap_is_enodev(void)
 	CHECK_EQ(file_a.f_count, 1);
 }
 
+/*
+ * 7.3's compat_vma_mmap() runs the hook on the stacked path: the action's or
+ * ->mapped's own error, no error_override, no ->close, no page-table clear
+ * (the caller of .mmap cleans up).
+ */
+static void compat_vma_mmap_takes_the_stacked_path(void)
+{
+	static const struct {
+		int remap_fail;
+		int mapped_ret;
+		int want;
+		const char *events;
+	} cases[] = {
+		{ -ENOMEM, 0, -ENOMEM, "hook,remap_pfn_range" },
+		{ 0, -EBUSY, -EBUSY, "hook,remap_pfn_range,mapped" },
+		{ 0, 0, 0, "hook,remap_pfn_range,mapped" },
+	};
+	struct vm_area_struct vma;
+	struct file backing;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		setup(&unit_stacking_fops);
+		stub_reset();
+		unit_file_init(&backing, "backing", &unit_fops);
+		unit_backing = &backing;
+		t.body = body_remap_full_ops_a;
+		t.error_override = -EAGAIN;
+		t.mapped_ret = cases[i].mapped_ret;
+		stub.remap_fail = cases[i].remap_fail;
+		unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+		CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), cases[i].want);
+		CHECK_STR(stub.events, cases[i].events);
+		CHECK_EQ(nr_close, 0);
+		CHECK_EQ(stub.nr_zap, 0);
+		CHECK_EQ(stub_locks_held, 0);
+		if (!cases[i].want)
+			unit_kernel_munmap(&vma);
+		CHECK_EQ(file_a.f_count, 1);
+		CHECK_EQ(backing.f_count, 1);
+	}
+
+	/* Afterwards the same file mmap()'d directly is the direct path again. */
+	setup(&unit_fops);
+	stub_reset();
+	t.body = body_remap_full_ops_a;
+	t.error_override = -EAGAIN;
+	stub.remap_fail = -ENOMEM;
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), -EAGAIN);
+	CHECK_EQ(nr_close, 1);
+}
+
+static void stacked_pointer_hook_finds_mapped_in_named_table(void)
+{
+	struct vm_area_struct vma;
+
+	setup(&unit_pointer_fops);
+	unit_info.skip_nested = false;
+	t.body = body_nothing_ops_b;
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), 0);
+	CHECK_STR(stub.events, "hook,mapped_b");
+	CHECK_EQ(t.mapped_b.calls, 1);
+	CHECK_EQ(stub_warn_sites(), 0);
+	unit_kernel_munmap(&vma);
+
+	setup(&unit_pointer_fops);
+	stub_reset();
+	t.body = body_remap_full_ops_a;
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), 0);
+	CHECK_STR(stub.events, "hook,remap_pfn_range,mapped");
+	CHECK_EQ(t.mapped_a.calls, 1);
+	unit_kernel_munmap(&vma);
+}
+
+/* A ->mapped the layer cannot find is reported once, never silent. */
+static void stacked_without_nested_warns_once(void)
+{
+	struct vm_area_struct vma;
+	unsigned int i;
+
+	EXPECT_WARNINGS();
+	for (i = 0; i < 2; i++) {
+		setup(&unit_pointer_fops);
+		unit_info.skip_nested = true;
+		t.body = body_nothing_ops_b;
+		unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+		CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), 0);
+		CHECK_EQ(t.mapped_b.calls, 0);
+		unit_kernel_munmap(&vma);
+	}
+	CHECK_EQ(stub_warnings_in("mmap.c"), 1);
+
+	/* No vm_ops installed: nothing to warn about. */
+	stub_reset();
+	setup(&unit_pointer_fops);
+	unit_info.skip_nested = true;
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	CHECK_EQ(unit_kernel_mmap(&file_a, &vma, NULL), 0);
+	CHECK_EQ(stub_warnings_in("mmap.c"), 0);
+	unit_kernel_munmap(&vma);
+	unit_info.skip_nested = false;
+}
+
 static const struct unit_test stacked_tests[] = {
 	UNIT_TEST(stacked_set_desc_from_vma_copies_vma_and_zeroes_rest),
 	UNIT_TEST(stacked_runs_hook_action_and_nested_mapped),
@@ -866,6 +1039,9 @@ static const struct unit_test stacked_tests[] = {
 	UNIT_TEST(stacked_replaced_vm_file_failure_restores_file),
 	UNIT_TEST(compat_vma_mmap_calls_the_files_mmap),
 	UNIT_TEST(compat_vma_mmap_without_mmap_is_enodev),
+	UNIT_TEST(compat_vma_mmap_takes_the_stacked_path),
+	UNIT_TEST(stacked_pointer_hook_finds_mapped_in_named_table),
+	UNIT_TEST(stacked_without_nested_warns_once),
 };
 
 UNIT_SUITE(stacked, stacked_tests);

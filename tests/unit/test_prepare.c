@@ -98,11 +98,32 @@ static void prepare_ioremap_becomes_remap_pfn_with_decrypted_prot(void)
 	CHECK_EQ(mmap_action_prepare(&desc), 0);
 	CHECK_EQ(desc.action.type, MMAP_REMAP_PFN);
 	CHECK_EQ(desc.action.remap.start, UNIT_START);
-	CHECK_EQ(desc.action.remap.start_pfn, 0x900);
+	CHECK_EQ(desc.action.remap.start_pfn, UNIT_IO_PFN(0x900));
 	CHECK_EQ(desc.action.remap.size, 2 * PAGE_SIZE);
 	CHECK_EQ(pgprot_val(desc.action.remap.pgprot), UNIT_PROT & ~STUB_PAGE_ENC);
 	CHECK_EQ(vma_flags_to_legacy(desc.vma_flags),
 		 UNIT_SHARED_FLAGS | REMAP_VM_FLAGS);
+}
+
+/* 7.3 io_remap_pfn_range_prepare(): the arch hook translates the PFN. */
+static void prepare_ioremap_translates_pfn_through_arch_hook(void)
+{
+	struct vm_area_desc desc;
+	unsigned long want = 0x900;
+
+#ifdef STUB_ARCH_IO_REMAP_PFN
+	want += STUB_ARCH_IO_REMAP_PFN;
+#endif
+	unit_desc_init(&desc, UNIT_SHARED_FLAGS);
+	mmap_action_ioremap_full(&desc, 0x900);
+	CHECK_EQ(mmap_action_prepare(&desc), 0);
+	CHECK_EQ(desc.action.remap.start_pfn, want);
+
+	/* A plain remap is never translated. */
+	unit_desc_init(&desc, UNIT_SHARED_FLAGS);
+	mmap_action_remap_full(&desc, 0x900);
+	CHECK_EQ(mmap_action_prepare(&desc), 0);
+	CHECK_EQ(desc.action.remap.start_pfn, 0x900);
 }
 
 static void prepare_ioremap_checks_as_remap(void)
@@ -119,7 +140,7 @@ static void prepare_ioremap_checks_as_remap(void)
 	unit_desc_init(&desc, UNIT_PRIVATE_FLAGS);
 	mmap_action_ioremap_full(&desc, 0x900);
 	CHECK_EQ(mmap_action_prepare(&desc), 0);
-	CHECK_EQ(desc.pgoff, 0x900);
+	CHECK_EQ(desc.pgoff, UNIT_IO_PFN(0x900));
 }
 
 static void prepare_simple_ioremap_wrapping_phys_range_is_einval(void)
@@ -175,7 +196,7 @@ static void prepare_simple_ioremap_computes_pfn_from_pgoff(void)
 	CHECK_EQ(mmap_action_prepare(&desc), 0);
 	CHECK_EQ(desc.action.type, MMAP_REMAP_PFN);
 	CHECK_EQ(desc.action.remap.start, UNIT_START);
-	CHECK_EQ(desc.action.remap.start_pfn, 0xfe000 + 2);
+	CHECK_EQ(desc.action.remap.start_pfn, UNIT_IO_PFN(0xfe000 + 2));
 	CHECK_EQ(desc.action.remap.size, UNIT_END - UNIT_START);
 	CHECK_EQ(pgprot_val(desc.action.remap.pgprot), UNIT_PROT & ~STUB_PAGE_ENC);
 	CHECK_EQ(vma_flags_to_legacy(desc.vma_flags),
@@ -192,7 +213,7 @@ static void prepare_simple_ioremap_sub_page_start_rounds_to_its_page(void)
 	desc.pgoff = 0;
 	mmap_action_simple_ioremap(&desc, 0xfe000123ULL, 7 * PAGE_SIZE);
 	CHECK_EQ(mmap_action_prepare(&desc), 0);
-	CHECK_EQ(desc.action.remap.start_pfn, 0xfe000);
+	CHECK_EQ(desc.action.remap.start_pfn, UNIT_IO_PFN(0xfe000));
 
 	/* 0x...123 + 0x6edd ends on a page boundary: 7 pages, too small. */
 	unit_desc_init(&desc, UNIT_SHARED_FLAGS);
@@ -209,7 +230,7 @@ static void prepare_simple_ioremap_of_cow_mapping_sets_pgoff_to_pfn(void)
 	desc.pgoff = 1;
 	mmap_action_simple_ioremap(&desc, 0xfe000000ULL, 16 * PAGE_SIZE);
 	CHECK_EQ(mmap_action_prepare(&desc), 0);
-	CHECK_EQ(desc.pgoff, 0xfe001);
+	CHECK_EQ(desc.pgoff, UNIT_IO_PFN(0xfe001));
 }
 
 static void prepare_map_kernel_pages_sets_mixedmap(void)
@@ -248,6 +269,28 @@ static void prepare_map_kernel_pages_outside_vma_is_efault(void)
 	mmap_action_map_kernel_pages(&desc, UNIT_START + PAGE_SIZE, unit_pages,
 				     UNIT_PAGES - 1);
 	CHECK_EQ(mmap_action_prepare(&desc), 0);
+}
+
+/*
+ * Hardening (7.3 lets these through): a page count whose byte length or end
+ * wraps lands back inside the VMA unless the arithmetic is checked.
+ */
+static void prepare_map_kernel_pages_wrapping_count_is_efault(void)
+{
+	const unsigned long addr = UNIT_START + PAGE_SIZE;
+	const unsigned long counts[] = {
+		ULONG_MAX,			/* length wraps to -PAGE_SIZE */
+		1UL << (BITS_PER_LONG - PAGE_SHIFT), /* length wraps to 0 */
+		(ULONG_MAX - addr) / PAGE_SIZE + 2,  /* end wraps past 0 */
+	};
+	struct vm_area_desc desc;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(counts); i++) {
+		unit_desc_init(&desc, UNIT_SHARED_FLAGS);
+		mmap_action_map_kernel_pages(&desc, addr, unit_pages, counts[i]);
+		CHECK_EQ(mmap_action_prepare(&desc), -EFAULT);
+	}
 }
 
 static void prepare_unknown_action_type_is_einval(void)
@@ -315,6 +358,7 @@ static const struct unit_test prepare_tests[] = {
 	UNIT_TEST(prepare_remap_shared_partial_keeps_pgoff),
 	UNIT_TEST(prepare_remap_sets_io_pfnmap_dontexpand_dontdump),
 	UNIT_TEST(prepare_ioremap_becomes_remap_pfn_with_decrypted_prot),
+	UNIT_TEST(prepare_ioremap_translates_pfn_through_arch_hook),
 	UNIT_TEST(prepare_ioremap_checks_as_remap),
 	UNIT_TEST(prepare_simple_ioremap_wrapping_phys_range_is_einval),
 	UNIT_TEST(prepare_simple_ioremap_pgoff_beyond_range_is_einval),
@@ -324,6 +368,7 @@ static const struct unit_test prepare_tests[] = {
 	UNIT_TEST(prepare_simple_ioremap_of_cow_mapping_sets_pgoff_to_pfn),
 	UNIT_TEST(prepare_map_kernel_pages_sets_mixedmap),
 	UNIT_TEST(prepare_map_kernel_pages_outside_vma_is_efault),
+	UNIT_TEST(prepare_map_kernel_pages_wrapping_count_is_efault),
 	UNIT_TEST(prepare_unknown_action_type_is_einval),
 	UNIT_TEST(prepare_error_override_zero_or_errno_is_accepted),
 	UNIT_TEST(prepare_error_override_not_errno_is_einval_warning_once),

@@ -9,6 +9,7 @@
 #include "stub.h"
 
 struct stub_state stub;
+int stub_locks_held;
 
 static struct stub_warn_site *stub_sites;
 
@@ -196,7 +197,21 @@ int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
 		return -EINVAL;
 	}
 
+	if (!stub.remap_fail)
+		stub.ptes += (end - addr) >> PAGE_SHIFT;
 	return stub.remap_fail;
+}
+
+/* 4.18 - 7.0 zap_vma_ptes(): clears the PTEs of a VM_PFNMAP range only. */
+void zap_vma_ptes(struct vm_area_struct *vma, unsigned long address,
+		  unsigned long size)
+{
+	stub_event("zap");
+	stub.nr_zap++;
+	if (address < vma->vm_start || address + size > vma->vm_end ||
+	    !(vma->vm_flags & VM_PFNMAP))
+		return;
+	stub.ptes = 0;
 }
 
 /* 5.10 - 6.12 vm_insert_pages(): range check, VM_MIXEDMAP, insert. */

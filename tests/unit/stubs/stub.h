@@ -9,6 +9,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/spinlock.h>
 
 #define STUB_MAX_CALLS	8
 
@@ -46,6 +47,8 @@ struct stub_state {
 	unsigned int nr_vm_flags_set;
 	unsigned int nr_vm_flags_clear;
 	unsigned int nr_vma_set_file;
+	unsigned long ptes;	/* PFN PTEs remap_pfn_range() left in place */
+	unsigned int nr_zap;
 	unsigned int warnings;	/* warnings emitted since the last reset */
 	unsigned int bugs;	/* BUG_ON()s hit since the last reset */
 	unsigned int file_errors; /* fput() below zero, get_file() on a dead file */

@@ -12,4 +12,7 @@
 	((type *)((char *)(ptr) - offsetof(type, member)))
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
 
+/* A one-time log line: counted as a warning of its call site. */
+#define pr_warn_once(fmt, ...)	((void)__STUB_WARN(1, true))
+
 #endif /* _STUB_LINUX_KERNEL_H */

@@ -163,5 +163,12 @@ int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
 		    unsigned long pfn, unsigned long size, pgprot_t prot);
 int vm_insert_pages(struct vm_area_struct *vma, unsigned long addr,
 		    struct page **pages, unsigned long *num);
+void zap_vma_ptes(struct vm_area_struct *vma, unsigned long address,
+		  unsigned long size);
+
+#ifdef STUB_ARCH_IO_REMAP_PFN
+/* An architecture that translates I/O PFNs (7.3: MIPS, SPARC). */
+#define io_remap_pfn_range_pfn(pfn, size)	((pfn) + STUB_ARCH_IO_REMAP_PFN)
+#endif
 
 #endif /* _STUB_LINUX_MM_H */
