@@ -11,7 +11,8 @@
 
 /* One ->mapped table for the pointer callers, as a driver declares it. */
 MMAP_PREPARE_COMPAT_MAPPED_TABLE(mpc_stk_table,
-	MMAP_PREPARE_MAPPED_ENTRY(&mpc_dev_vm_ops, mpc_dev_mapped));
+				 MMAP_PREPARE_MAPPED_ENTRY(&mpc_dev_vm_ops,
+							   mpc_dev_mapped));
 
 /* uio-style: the inner hook takes the object that holds the pointer. */
 struct mpc_stk_info {

@@ -129,8 +129,8 @@ static const struct file_operations unit_nested_fops = {
  * 7.3: the ->mapped hooks come from the driver's named table.
  */
 MMAP_PREPARE_COMPAT_MAPPED_TABLE(unit_table,
-	MMAP_PREPARE_MAPPED_ENTRY(&ops_a, unit_mapped_a),
-	MMAP_PREPARE_MAPPED_ENTRY(&ops_b, unit_mapped_b));
+				 MMAP_PREPARE_MAPPED_ENTRY(&ops_a, unit_mapped_a),
+				 MMAP_PREPARE_MAPPED_ENTRY(&ops_b, unit_mapped_b));
 
 static struct {
 	int (*mmap_prepare)(struct vm_area_desc *desc);
