@@ -2,11 +2,12 @@
 /*
  * The Linux 7.3 mmap_prepare API on every kernel from 5.10.
  *
- * Include this header after the other kernel headers of a file, and write the
- * driver against the upstream 7.3 API. Where the kernel has the whole native
- * API (7.2 and later) every name is the kernel's own and nothing of this
- * package is compiled into the driver; everywhere else the names resolve to
- * the compat layer. See Documentation/porting.rst.
+ * Include this header after the kernel headers of a file and before the
+ * driver's own headers, and write the driver against the upstream 7.3 API.
+ * Where the kernel has the whole native API (7.2 and later) every name is
+ * the kernel's own and nothing of this package is compiled into the driver;
+ * everywhere else the names resolve to the compat layer. See
+ * Documentation/porting.rst.
  */
 #ifndef _LINUX_MMAP_PREPARE_COMPAT_H
 #define _LINUX_MMAP_PREPARE_COMPAT_H

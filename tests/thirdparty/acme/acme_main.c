@@ -4,7 +4,8 @@
  * Linux 7.3 mmap_prepare API: one misc device whose mmap_prepare hook remaps
  * a kernel buffer with mmap_action_remap_full(). It uses nothing of
  * mmap-prepare-compat but <linux/mmap_prepare_compat.h> and the Kbuild
- * fragment, and builds shared or embedded (see Kbuild).
+ * fragment, and builds shared or embedded (see Kbuild). Its own header,
+ * acme.h, names the API too, and comes after the package's.
  */
 #include <linux/fs.h>
 #include <linux/gfp.h>
@@ -14,12 +15,14 @@
 #include <linux/string.h>
 #include <linux/mmap_prepare_compat.h>
 
+#include "acme.h"
+
 #define ACME_PAGES	4
 #define ACME_FILL	0xac	/* every byte of the buffer */
 
 static unsigned long acme_buf;
 
-static int acme_mmap_prepare(struct vm_area_desc *desc)
+int acme_mmap_prepare(struct vm_area_desc *desc)
 {
 	unsigned long pages = (desc->end - desc->start) >> PAGE_SHIFT;
 
