@@ -19,9 +19,11 @@ static int mpc_remap_pfn_range_complete(struct vm_area_struct *vma,
 		return -EINVAL;
 	/*
 	 * 7.3 BUG()s on an empty or wrapping range in remap_pfn_range(); old
-	 * kernels do the same. Refuse it instead: bad input never oopses.
+	 * kernels do the same. Refuse it instead: bad input never oopses. An
+	 * end at or below the start is either (PAGE_ALIGN() of a size within
+	 * a page of ULONG_MAX is 0).
 	 */
-	if (WARN_ON_ONCE(!size || start + PAGE_ALIGN(size) <= start))
+	if (WARN_ON_ONCE(start + PAGE_ALIGN(size) <= start))
 		return -EINVAL;
 
 	return remap_pfn_range(vma, start, action->remap.start_pfn, size,

@@ -38,6 +38,58 @@ static void complete_remap_failure_is_returned(void)
 	CHECK_EQ(mmap_action_complete(&vma, &action, true), -ENOMEM);
 }
 
+/* The layer's own checks, before remap_pfn_range() could BUG(). */
+static void complete_remap_unaligned_start_is_einval(void)
+{
+	struct vm_area_struct vma;
+	struct mmap_action action = { .type = MMAP_REMAP_PFN };
+
+	EXPECT_WARNINGS();
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	action.remap.start = UNIT_START + 1;
+	action.remap.size = PAGE_SIZE;
+	CHECK_EQ(mmap_action_complete(&vma, &action, false), -EINVAL);
+	CHECK_EQ(stub.nr_remap, 0);
+	CHECK_EQ(stub_warnings_in("action_complete.c"), 1);
+}
+
+static void complete_remap_zero_size_is_einval(void)
+{
+	struct vm_area_struct vma;
+	struct mmap_action action = { .type = MMAP_REMAP_PFN };
+
+	EXPECT_WARNINGS();
+	unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+	action.remap.start = UNIT_START;
+	action.remap.size = 0;
+	CHECK_EQ(mmap_action_complete(&vma, &action, false), -EINVAL);
+	CHECK_EQ(stub.nr_remap, 0);
+	CHECK_EQ(stub.bugs, 0);
+	CHECK_EQ(stub_warnings_in("action_complete.c"), 1);
+}
+
+/* Every size whose end wraps, also those PAGE_ALIGN() rounds up to 0. */
+static void complete_remap_wrapping_size_is_einval(void)
+{
+	const unsigned long sizes[] = {
+		ULONG_MAX, ULONG_MAX - 100, ULONG_MAX - PAGE_SIZE + 2,
+		ULONG_MAX - PAGE_SIZE + 1, ULONG_MAX - UNIT_START + 1,
+	};
+	struct vm_area_struct vma;
+	struct mmap_action action = { .type = MMAP_REMAP_PFN };
+	unsigned int i;
+
+	EXPECT_WARNINGS();
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		unit_vma_init(&vma, UNIT_SHARED_FLAGS, NULL);
+		action.remap.start = UNIT_START;
+		action.remap.size = sizes[i];
+		CHECK_EQ(mmap_action_complete(&vma, &action, false), -EINVAL);
+	}
+	CHECK_EQ(stub.nr_remap, 0);
+	CHECK_EQ(stub.bugs, 0);
+}
+
 static void complete_map_kernel_pages_calls_vm_insert_pages(void)
 {
 	struct vm_area_struct vma;
@@ -118,6 +170,9 @@ static void complete_error_override_replaces_error_unless_compat(void)
 }
 
 static const struct unit_test complete_tests[] = {
+	UNIT_TEST(complete_remap_unaligned_start_is_einval),
+	UNIT_TEST(complete_remap_zero_size_is_einval),
+	UNIT_TEST(complete_remap_wrapping_size_is_einval),
 	UNIT_TEST(complete_remap_calls_remap_pfn_range_with_the_action),
 	UNIT_TEST(complete_remap_failure_is_returned),
 	UNIT_TEST(complete_map_kernel_pages_calls_vm_insert_pages),

@@ -119,6 +119,17 @@ static void mmap_action_remap_outside_vma_warns_once_per_site(void)
 	CHECK_EQ(desc.action.remap.start, UNIT_END);
 }
 
+/* An empty range at the very end: only the start check can see it. */
+static void mmap_action_remap_at_vma_end_warns(void)
+{
+	struct vm_area_desc desc;
+
+	EXPECT_WARNINGS();
+	unit_desc_init(&desc, UNIT_SHARED_FLAGS);
+	mmap_action_remap(&desc, UNIT_END, 1, 0);
+	CHECK_EQ(stub_warnings_in("action.h"), 1);
+}
+
 static void mmap_action_ioremap_sets_io_remap_type(void)
 {
 	struct vm_area_desc desc;
@@ -197,6 +208,7 @@ static const struct unit_test action_tests[] = {
 	UNIT_TEST(mmap_action_remap_sets_fields_and_snapshots_page_prot),
 	UNIT_TEST(mmap_action_remap_full_covers_the_vma),
 	UNIT_TEST(mmap_action_remap_outside_vma_warns_once_per_site),
+	UNIT_TEST(mmap_action_remap_at_vma_end_warns),
 	UNIT_TEST(mmap_action_ioremap_sets_io_remap_type),
 	UNIT_TEST(mmap_action_ioremap_full_covers_the_vma),
 	UNIT_TEST(mmap_action_simple_ioremap_sets_phys_range),
