@@ -7,8 +7,8 @@
  *           Hildenbrand, series of 2026-02-27, patch 15/16); mainline
  *           52a9e9cd181fa as AMD's amdgpu DKMS probe names it (git describe
  *           v7.1-rc1); its patch 16/16 adds VM_MIXEDMAP
- * Export:   zap_special_vma_range (GPL)
- * Fallback: zap_vma_ptes(), exported GPL-only since 4.18
+ * Export:   zap_special_vma_range
+ * Fallback: zap_vma_ptes() (both exported GPL-only; zap_vma_ptes() since 4.18)
  *
  * A building block, not part of the mmap_prepare API: config/probes/blocks/
  * holds such probes, which never decide the API state of a kernel.
