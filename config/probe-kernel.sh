@@ -174,7 +174,7 @@ declare -a names=() kinds=()
 declare -A macro=() since=() exports=() fallback=() src=()
 # One awk over every probe's header (forks are most of a cached run).
 shopt -s nullglob
-probe_files=("$probe_dir"/*.c "$probe_dir"/blocks/*.c "$probe_dir"/variants/*.c)
+probe_files=("$probe_dir"/*.c "$probe_dir"/variants/*.c)
 shopt -u nullglob
 [ ${#probe_files[@]} -gt 0 ] || die "no probes found in $probe_dir"
 while IFS=$'\t' read -r f n m sv ex fb fnok; do
@@ -184,7 +184,7 @@ while IFS=$'\t' read -r f n m sv ex fb fnok; do
 	[ "$fnok" = 1 ] ||
 		die "probe $f must define its code in function(s) named mpc_probe_$n"
 	names+=("$n")
-	case $f in */variants/*) kinds+=(variant) ;; */blocks/*) kinds+=(block) ;; *) kinds+=(feature) ;; esac
+	case $f in */variants/*) kinds+=(variant) ;; *) kinds+=(feature) ;; esac
 	src[$n]=$f
 	macro[$n]=$m
 	since[$n]=$sv
@@ -211,7 +211,7 @@ done < <(awk '
 [ ${#names[@]} -gt 0 ] || die "no probes found in $probe_dir"
 [ -f "$sanity_src" ] || die "sanity probe $sanity_src is missing"
 nfeat=0
-for k in "${kinds[@]}"; do [ "$k" = variant ] || nfeat=$((nfeat + 1)); done
+for k in "${kinds[@]}"; do [ "$k" = feature ] && nfeat=$((nfeat + 1)); done
 
 # ---------------------------------------------------------------- cache
 hash_of() { sha256sum | cut -c1-20; }
@@ -529,7 +529,7 @@ mkdir -p "$res"
 	printf '  %-38s %-7s %-9s %s\n' "feature" "since" "result" "detail"
 	for i in "${!names[@]}"; do
 		n=${names[$i]}
-		[ "${kinds[$i]}" = variant ] && continue
+		[ "${kinds[$i]}" = feature ] || continue
 		printf '%s\t%s\n' "${since[$n]}" "$n"
 	done | sort -V | while IFS=$'\t' read -r _ n; do
 		if [ -n "${present[$n]:-}" ] && [ "$native" = 1 ]; then
