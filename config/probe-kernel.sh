@@ -112,9 +112,9 @@ case $mode in combined|individual) ;; *) die "--mode must be combined or individ
 [ -d "$kobj" ] || die "kernel build directory '$kobj' does not exist"
 ksrc=$(cd "$ksrc" && pwd -P)
 kobj=$(cd "$kobj" && pwd -P)
-[ -n "$jobs" ] || jobs=$(nproc 2>/dev/null || echo 2)
+case $out in /*) ;; *) out=$PWD/$out ;; esac
 
-t_start=$(date +%s.%N)
+t_start=${EPOCHREALTIME:-$(date +%s.%N)}
 
 # ---------------------------------------------------------------- the tree
 if [ -f "$kobj/.config" ]; then
@@ -127,9 +127,12 @@ fi
 [ -f "$kobj/include/generated/autoconf.h" ] ||
 	die "'$kobj' is not prepared for external modules (no include/generated/autoconf.h): run 'make modules_prepare' there, or install the complete headers package (linux-headers-<release> on Debian/Ubuntu, kernel-devel on RPM)"
 
-release=
+# Read with bash builtins: forks are most of a cached run's time.
+release=''
 if [ -f "$kobj/include/generated/utsrelease.h" ]; then
-	release=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' "$kobj/include/generated/utsrelease.h")
+	while IFS= read -r line; do
+		[[ $line =~ ^#define\ UTS_RELEASE\ \"(.*)\" ]] && release=${BASH_REMATCH[1]}
+	done < "$kobj/include/generated/utsrelease.h"
 fi
 if [ -z "$release" ] && [ -f "$kobj/include/config/kernel.release" ]; then
 	release=$(cat "$kobj/include/config/kernel.release")
@@ -147,14 +150,19 @@ if [ "$gate_rc" != 0 ]; then
 	exit "$gate_rc"
 fi
 
-cc_text=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="\(.*\)"/\1/p' "$kconfig" | head -n1)
-if grep -q '^CONFIG_CC_IS_CLANG=y' "$kconfig"; then
+# one pass over .config: the compiler's version text and whether it is clang
+is_clang=0 cc_text=''
+IFS=$'\t' read -r is_clang cc_text < <(awk '
+	/^CONFIG_CC_IS_CLANG=y/ { clang = 1 }
+	/^CONFIG_CC_VERSION_TEXT="/ && text == "" {
+		text = $0; sub(/^[^"]*"/, "", text); sub(/"$/, "", text)
+	}
+	END { printf "%d\t%s\n", clang, text }' "$kconfig") || true
+if [ "$is_clang" = 1 ]; then
 	is_clang=1
 	# DKMS and configure scripts often forget LLVM=1: a clang-built
 	# kernel must be probed with clang, or the flags do not match.
 	[ -n "${LLVM:-}" ] || [ -n "${CC:-}" ] || export LLVM=1
-else
-	is_clang=0
 fi
 
 # kbuild invocation: an O= tree has its own Makefile.
@@ -214,20 +222,22 @@ nfeat=0
 for k in "${kinds[@]}"; do [ "$k" = feature ] && nfeat=$((nfeat + 1)); done
 
 # ---------------------------------------------------------------- cache
-hash_of() { sha256sum | cut -c1-20; }
-probes_hash=$( { cat "$sanity_src" "${BASH_SOURCE[0]}" "$here/api-states.tsv" "$here/lib/states.sh" "$here/lib/attribute.awk"; for n in "${names[@]}"; do cat "${src[$n]}"; done; } | hash_of)
-config_hash=$(hash_of < "$kconfig")
-key_text="v=$MPC_PROBE_VERSION release=$release config=$config_hash cc=$cc_text arch=${ARCH:-} cross=${CROSS_COMPILE:-} llvm=${LLVM:-} ccvar=${CC:-} probes=$probes_hash kobj=$kobj"
-key=$(printf '%s\n' "$key_text" | hash_of)
+# The key: the tree, its .config, the compiler variables and every file that
+# decides a result (one sha256sum over all of them).
+key_text="v=$MPC_PROBE_VERSION release=$release cc=$cc_text arch=${ARCH:-} cross=${CROSS_COMPILE:-} llvm=${LLVM:-} ccvar=${CC:-} kobj=$kobj"
+key=$( { printf '%s\n' "$key_text"
+	 sha256sum "$kconfig" "$sanity_src" "${BASH_SOURCE[0]}" "$here/api-states.tsv" \
+		"$here/lib/states.sh" "$here/lib/attribute.awk" "${probe_files[@]}" |
+		cut -d' ' -f1; } | sha256sum | cut -c1-20)
 
 writable_dir() { # dir: create it if needed and check it is writable
-	mkdir -p "$1" 2>/dev/null && [ -w "$1" ]
+	{ [ -d "$1" ] || mkdir -p "$1" 2>/dev/null; } && [ -w "$1" ]
 }
 cache_dir=
 if [ "$use_cache" = 1 ]; then
 	for c in ${cache_root:+"$cache_root"} "${MPC_CACHE:-/var/cache/mmap-prepare-compat}" \
 		 "${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/mmap-prepare-compat" \
-		 "$(dirname "$out")/.mpc-cache"; do
+		 "${out%/*}/.mpc-cache"; do
 		if writable_dir "$c/probes"; then
 			cache_dir=$c/probes
 			break
@@ -236,7 +246,7 @@ if [ "$use_cache" = 1 ]; then
 fi
 
 install_out() { # file: copy to $out unless identical (keeps make quiet)
-	mkdir -p "$(dirname "$out")"
+	[ -d "${out%/*}" ] || mkdir -p "${out%/*}"
 	if ! cmp -s "$1" "$out" 2>/dev/null; then
 		local tmp
 		tmp=$(mktemp "$out.XXXXXX")
@@ -258,6 +268,7 @@ if [ -n "$cache_dir" ] && [ -f "$cache_dir/$key/mmap_prepare_compat_config.h" ] 
 fi
 
 # ---------------------------------------------------------------- build dir
+[ -n "$jobs" ] || jobs=$(nproc 2>/dev/null || echo 2)
 bdir_parent=${cache_dir:-${TMPDIR:-/tmp}}
 bdir=$(mktemp -d "$bdir_parent/build.XXXXXX")
 cleanup() {
@@ -570,7 +581,7 @@ if [ -n "$cache_dir" ]; then
 fi
 install_out "$res/mmap_prepare_compat_config.h"
 
-t_end=$(date +%s.%N)
+t_end=${EPOCHREALTIME:-$(date +%s.%N)}
 secs=$(awk -v a="$t_start" -v b="$t_end" 'BEGIN { printf "%.2f", b - a }')
 if [ "$summary" = 1 ]; then
 	cat "$res/summary"
