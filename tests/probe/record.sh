@@ -7,7 +7,7 @@
 #
 # Runs config/probe-kernel.sh on KERNEL_OBJ (in the current environment:
 # use tests/lib/chroot.sh run SERIES -- ... for a release chroot), and
-# writes tests/probe/logs/NAME.log (the combined run's compiler output, with
+# writes tests/probe/logs/NAME.diag (the combined run's compiler output, with
 # the probe directory, the build directory and the kernel tree replaced by
 # @PROBES@, @BUILD@ and @KERNEL@) and NAME.meta: the API state of
 # config/api-states.tsv the kernel is known to have and the building-block
@@ -26,7 +26,7 @@ trap 'rm -rf "$tmp"' EXIT
 bdir=$(sed -n 's/.*build directory kept: //p' "$tmp/err")
 [ -f "$bdir/combined.log" ] || { cat "$tmp/err" >&2; exit 1; }
 sed -e "s|$repo/config/probes|@PROBES@|g" -e "s|$bdir|@BUILD@|g" \
-	-e "s|$kobj|@KERNEL@|g" "$bdir/combined.log" >"$here/logs/$name.log"
+	-e "s|$kobj|@KERNEL@|g" "$bdir/combined.log" >"$here/logs/$name.diag"
 {
 	echo "state=$state"
 	echo "absent_blocks=$absent"

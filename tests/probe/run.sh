@@ -8,7 +8,7 @@
 #     config/api-states.tsv and for unknown combinations;
 #   * the attribution of compiler diagnostics to probes
 #     (config/lib/attribute.awk) on the logs recorded by record.sh from
-#     real kernels and compilers (logs/*.log: gcc 10, 12, 14), on clang's
+#     real kernels and compilers (logs/*.diag: gcc 10, 12, 14), on clang's
 #     diagnostic format and on errors outside every probe;
 #   * config/gen-states.py --check and the runner's --help.
 #
@@ -136,14 +136,14 @@ want_failed() { # state absent_blocks
 	done
 }
 n_logs=0
-for log in "$here"/logs/*.log; do
+for log in "$here"/logs/*.diag; do
 	[ -f "$log" ] || continue
 	n_logs=$((n_logs + 1))
-	meta=${log%.log}.meta
+	meta=${log%.diag}.meta
 	state=$(sed -n 's/^state=//p' "$meta")
 	absent=$(sed -n 's/^absent_blocks=//p' "$meta")
 	cc=$(sed -n 's/^compiler=//p' "$meta")
-	name=$(basename "$log" .log)
+	name=$(basename "$log" .diag)
 	attribute "$log" >"$tmp/$name.attr"
 	want_failed "$state" "$absent" >"$tmp/$name.want"
 	sed -n 's/^P //p' "$tmp/$name.attr" | sort -u >"$tmp/$name.got"
