@@ -7,7 +7,7 @@
 # skipped with exit status 77.
 #
 # Runs on the host's kernel headers and in the matrix chroots of
-# DKMS_SERIES (default "5.10 6.12 7.3"). Prints "ok"/"not ok" lines and a
+# MPC_DKMS_SERIES (default "5.10 6.12 7.3"; DKMS_SERIES works too). Prints "ok"/"not ok" lines and a
 # final "N passed, N failed".
 #
 #   tests/dkms/run.sh [--host-only]
@@ -173,7 +173,7 @@ fi
 "$0" --one "$host_krel" "host $host_krel" | tee "$out"
 
 if [ "$host_only" = 0 ]; then
-	for series in ${DKMS_SERIES:-5.10 6.12 7.3}; do
+	for series in ${MPC_DKMS_SERIES:-${DKMS_SERIES:-5.10 6.12 7.3}}; do
 		if ! "$repo/tests/lib/chroot.sh" ensure "$series" >&2; then
 			echo "not ok - chroot $series could not be built" | tee -a "$out"
 			continue
