@@ -111,7 +111,7 @@ kbuild() {
 	shift 4
 	KDIR=$("$LIB/chroot.sh" info "$s" | sed -n 's/^KDIR=//p')
 	"$LIB/chroot.sh" run "$s" --bind "$WORK/$s" -- \
-		make -C "$KDIR" M="$mdir" -j2 "$@" >"$logf" 2>&1
+		make -C "$KDIR" M="$mdir" -j2 MMAP_PREPARE_COMPAT_STRICT=1 "$@" >"$logf" 2>&1
 }
 
 # excerpt REGEX LOG: the first matching lines of LOG (else its tail) go
