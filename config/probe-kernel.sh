@@ -38,6 +38,9 @@
 #   MPC_CACHE         cache root
 #   MPC_ASSUME_EXPORTED=1           no Module.symvers: assume that declared
 #                     symbols are exported (development trees)
+#   MPC_PROBE_NO_DIRECT=1           compile the verification unit through
+#                     kbuild instead of reusing kbuild's command for sanity.o
+#                     (tests/probe/fastpath.sh compares both)
 #
 # Before probing, the kernel must pass the gate of config/api-states.tsv
 # (oldest release, newest release, required Kconfig symbols): configure,
@@ -339,6 +342,7 @@ broken_exit() { # log what
 }
 
 declare -A failed=()
+verify_how=none
 
 # Compile $bdir/<base>.c with the exact command kbuild used for sanity.o
 # (read from its .cmd file), skipping kbuild's makefile overhead. Returns 1
@@ -414,8 +418,15 @@ run_combined() {
 		for n in "${names[@]}"; do [ -n "${failed[$n]:-}" ] || pass+=("$n"); done
 		if [ ${#pass[@]} -gt 0 ]; then
 			gen_unit "$bdir/verify.c" "${pass[@]}"
-			direct_compile verify "$bdir/verify.log" ||
+			# the fast path: kbuild's own command for sanity.o, reused
+			# (MPC_PROBE_NO_DIRECT=1: through kbuild, for the tests)
+			if [ "${MPC_PROBE_NO_DIRECT:-0}" != 1 ] &&
+			   direct_compile verify "$bdir/verify.log"; then
+				verify_how=direct
+			else
 				run_kbuild "$bdir/verify.log" verify.o
+				verify_how=kbuild
+			fi
 			if ! compile_ok verify.o; then
 				[ "$quiet" = 1 ] || warn "passing probes do not compile together; compiling each probe on its own"
 				run_individual
@@ -585,8 +596,8 @@ t_end=${EPOCHREALTIME:-$(date +%s.%N)}
 secs=$(awk -v a="$t_start" -v b="$t_end" 'BEGIN { printf "%.2f", b - a }')
 if [ "$summary" = 1 ]; then
 	cat "$res/summary"
-	printf 'probe run: %d feature probes + %d variant probes, %s s (%s mode)\n' \
-		"$nfeat" "$((${#names[@]} - nfeat))" "$secs" "$mode"
+	printf 'probe run: %d feature probes + %d variant probes, %s s (%s mode, verify: %s)\n' \
+		"$nfeat" "$((${#names[@]} - nfeat))" "$secs" "$mode" "$verify_how"
 elif [ "$quiet" = 0 ]; then
 	printf '%s: %s: %d probes in %s s, path %s\n' "$prog" "$release" "${#names[@]}" "$secs" \
 		"$([ "$native" = 1 ] && echo native || echo compat)" >&2
