@@ -120,27 +120,16 @@ case $out in /*) ;; *) out=$PWD/$out ;; esac
 t_start=${EPOCHREALTIME:-$(date +%s.%N)}
 
 # ---------------------------------------------------------------- the tree
-if [ -f "$kobj/.config" ]; then
-	kconfig=$kobj/.config
-elif [ -f "$kobj/include/config/auto.conf" ]; then
-	kconfig=$kobj/include/config/auto.conf
-else
-	die "'$kobj' is not a configured kernel build tree (no .config): install the headers package for that kernel (linux-headers-<release> on Debian/Ubuntu, kernel-devel on RPM) or run 'make oldconfig modules_prepare' in it"
+# shellcheck source=lib/tree.sh source-path=SCRIPTDIR
+. "$here/lib/tree.sh"
+mpc_tree "$kobj" || die "$mpc_tree_error"
+kconfig=$mpc_kconfig release=$mpc_release
+is_clang=$mpc_is_clang cc_text=$mpc_cc_text
+# DKMS and configure scripts often forget LLVM=1: a clang-built kernel must
+# be probed with clang, or the flags do not match (CC set: as given).
+if [ -n "$mpc_llvm" ] && [ -z "${CC:-}" ]; then
+	export LLVM=1
 fi
-[ -f "$kobj/include/generated/autoconf.h" ] ||
-	die "'$kobj' is not prepared for external modules (no include/generated/autoconf.h): run 'make modules_prepare' there, or install the complete headers package (linux-headers-<release> on Debian/Ubuntu, kernel-devel on RPM)"
-
-# Read with bash builtins: forks are most of a cached run's time.
-release=''
-if [ -f "$kobj/include/generated/utsrelease.h" ]; then
-	while IFS= read -r line; do
-		[[ $line =~ ^#define\ UTS_RELEASE\ \"(.*)\" ]] && release=${BASH_REMATCH[1]}
-	done < "$kobj/include/generated/utsrelease.h"
-fi
-if [ -z "$release" ] && [ -f "$kobj/include/config/kernel.release" ]; then
-	release=$(cat "$kobj/include/config/kernel.release")
-fi
-[ -n "$release" ] || die "cannot tell the kernel release of '$kobj' (no include/generated/utsrelease.h)"
 
 # ---------------------------------------------------------------- the gate
 # shellcheck source=lib/states.sh source-path=SCRIPTDIR
@@ -151,21 +140,6 @@ mpc_gate "$release" "$kconfig" || gate_rc=$?
 if [ "$gate_rc" != 0 ]; then
 	printf 'mmap-prepare-compat: %s\n' "$mpc_gate_reason" >&2
 	exit "$gate_rc"
-fi
-
-# one pass over .config: the compiler's version text and whether it is clang
-is_clang=0 cc_text=''
-IFS=$'\t' read -r is_clang cc_text < <(awk '
-	/^CONFIG_CC_IS_CLANG=y/ { clang = 1 }
-	/^CONFIG_CC_VERSION_TEXT="/ && text == "" {
-		text = $0; sub(/^[^"]*"/, "", text); sub(/"$/, "", text)
-	}
-	END { printf "%d\t%s\n", clang, text }' "$kconfig") || true
-if [ "$is_clang" = 1 ]; then
-	is_clang=1
-	# DKMS and configure scripts often forget LLVM=1: a clang-built
-	# kernel must be probed with clang, or the flags do not match.
-	[ -n "${LLVM:-}" ] || [ -n "${CC:-}" ] || export LLVM=1
 fi
 
 # kbuild invocation: an O= tree has its own Makefile.
@@ -230,7 +204,8 @@ for k in "${kinds[@]}"; do [ "$k" = feature ] && nfeat=$((nfeat + 1)); done
 key_text="v=$MPC_PROBE_VERSION release=$release cc=$cc_text arch=${ARCH:-} cross=${CROSS_COMPILE:-} llvm=${LLVM:-} ccvar=${CC:-} kobj=$kobj"
 key=$( { printf '%s\n' "$key_text"
 	 sha256sum "$kconfig" "$sanity_src" "${BASH_SOURCE[0]}" "$here/api-states.tsv" \
-		"$here/lib/states.sh" "$here/lib/attribute.awk" "${probe_files[@]}" |
+		"$here/lib/states.sh" "$here/lib/attribute.awk" "$here/lib/tree.sh" \
+		"${probe_files[@]}" |
 		cut -d' ' -f1; } | sha256sum | cut -c1-20)
 
 writable_dir() { # dir: create it if needed and check it is writable

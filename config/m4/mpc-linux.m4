@@ -59,10 +59,13 @@ Install the complete headers package (linux-headers-<release> on Debian/Ubuntu, 
 	AC_SUBST([MPC_MODULEDIR])
 	dnl A clang-built kernel needs LLVM=1 on every kbuild command line: the
 	dnl kernel's Makefile does not take the compiler from .config.
+	dnl (config/kbuild-flags.sh reads the tree as the probe runner does)
 	AC_MSG_CHECKING([the compiler of the kernel])
-	AS_IF([grep -q '^CONFIG_CC_IS_CLANG=y' "$mpc_linux_obj/.config" && test -z "$LLVM" && test -z "$CC_KERNEL"],
-		[MPC_KBUILD_FLAGS="LLVM=1"; AC_MSG_RESULT([clang (LLVM=1)])],
-		[MPC_KBUILD_FLAGS=""; AC_MSG_RESULT([gcc or as given])])
+	MPC_KBUILD_FLAGS=`"$srcdir/config/kbuild-flags.sh" "$mpc_linux_obj"` ||
+		AC_MSG_ERROR([cannot read the kernel build tree $mpc_linux_obj])
+	AS_IF([test -n "$MPC_KBUILD_FLAGS"],
+		[AC_MSG_RESULT([clang ($MPC_KBUILD_FLAGS)])],
+		[AC_MSG_RESULT([gcc or as given])])
 	AC_SUBST([MPC_KBUILD_FLAGS])
 	AC_SUBST([LINUX])
 	AC_SUBST([LINUX_OBJ])
