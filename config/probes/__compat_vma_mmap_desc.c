@@ -4,14 +4,15 @@
  * Macro:    HAVE___COMPAT_VMA_MMAP_DESC
  * Since:    7.1
  * Summary:  exported ``__compat_vma_mmap(desc, vma)``
- * Upstream: same series as compat_set_desc_from_vma (mm tree for 7.1);
- *           the (f_op, file, vma) form came with bb666b7c2707 ("mm: add
- *           mmap_prepare() compatibility layer for nested file systems",
- *           6.16) and was renamed in 6.19; commit id of the (desc, vma)
- *           form unconfirmed
- * Confirmed: the (f_op, file, vma) form's bb666b7c2707 was confirmed on a mirror
- *           of linux.git with the search tool; the (desc, vma) form's id is
- *           unconfirmed
+ * Upstream: 668937b7b225 ("mm: allow handling of stacked mmap_prepare hooks
+ *           in more drivers"), 7.1; the (f_op, file, vma) form came with
+ *           bb666b7c2707 ("mm: add mmap_prepare() compatibility layer for
+ *           nested file systems", 6.16) and was renamed in 6.19
+ * Confirmed: find_string of the search tool: the commit list of the
+ *           mm-stable-2026-04-13 merge for 7.1 (a posted shortlog) has it
+ *           with this id, next to 3e4bb2706817 and f96e1d5f15b7;
+ *           matched by its subject, the diff was not read; bb666b7c2707 on a
+ *           mirror of linux.git
  * Export:   __compat_vma_mmap
  * Fallback: prefixed __compat_vma_mmap(desc, vma) in the shim
  *

@@ -4,10 +4,13 @@
  * Macro:    HAVE_COMPAT_SET_DESC_FROM_VMA
  * Since:    7.1
  * Summary:  exported ``compat_set_desc_from_vma()``
- * Upstream: "mm: export compat_set_desc_from_vma() and __compat_vma_mmap()
- *           for stacked drivers" (Lorenzo Stoakes, mm tree for 7.1, used
- *           by uio and vmbus); commit id unconfirmed
- * Confirmed: unconfirmed: no posting or commit found with the search tool
+ * Upstream: 668937b7b225 ("mm: allow handling of stacked mmap_prepare hooks
+ *           in more drivers"), 7.1, used by the uio and vmbus conversions
+ * Confirmed: find_string of the search tool: the commit list of the
+ *           mm-stable-2026-04-13 merge for 7.1 (a posted shortlog) has it
+ *           with this id, next to 3e4bb2706817 and f96e1d5f15b7;
+ *           matched by its subject and place before the uio and vmbus
+ *           conversions, the diff was not read
  * Export:   compat_set_desc_from_vma
  * Fallback: prefixed compat_set_desc_from_vma() in the shim
  *

@@ -4,9 +4,11 @@
  * Macro:    HAVE_MMAP_ACTION_MAP_KERNEL_PAGES
  * Since:    7.1
  * Summary:  ``MMAP_MAP_KERNEL_PAGES`` + helpers
- * Upstream: "mm: add mmap_action_map_kernel_pages[_full]()" (Lorenzo Stoakes,
- *           posted 2026-03-16, merged for 7.1); commit id unconfirmed
- * Confirmed: unconfirmed: the search tool found the review thread on LKML only
+ * Upstream: 62c65fd740e9 ("mm: add mmap_action_map_kernel_pages[_full]()"),
+ *           7.1
+ * Confirmed: find_string of the search tool: the commit list of the
+ *           mm-stable-2026-04-13 merge for 7.1 (a posted shortlog) has it
+ *           with this id, next to 3e4bb2706817 and f96e1d5f15b7
  * Export:   none
  * Fallback: compat action, completed with vm_insert_pages()
  *

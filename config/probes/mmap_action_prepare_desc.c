@@ -7,8 +7,9 @@
  * Upstream: 3e4bb2706817 ("mm: various small mmap_prepare cleanups"),
  *           in 7.1; backported to 7.0.y (7.0.4) as a Stable-dep-of
  *           f96e1d5f15b7
- * Confirmed: from the 7.0-stable review postings (Stable-dep-of
- *           f96e1d5f15b7); not looked up again with the search tool
+ * Confirmed: find_string of the search tool: the commit list of the
+ *           mm-stable-2026-04-13 merge for 7.1 (a posted shortlog) has it
+ *           with this id, next to 3e4bb2706817 and f96e1d5f15b7
  * Export:   mmap_action_prepare
  * Fallback: prefixed compat mmap_action_prepare(desc)
  *

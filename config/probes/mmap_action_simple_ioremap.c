@@ -4,10 +4,10 @@
  * Macro:    HAVE_MMAP_ACTION_SIMPLE_IOREMAP
  * Since:    7.1
  * Summary:  ``MMAP_SIMPLE_IO_REMAP`` + helper
- * Upstream: "mm: add mmap_action_simple_ioremap()" (Lorenzo Stoakes, v2 06/16
- *           posted 2026-03-16, merged for 7.1); commit id unconfirmed
- * Confirmed: unconfirmed: the search tool found the v2 posting (patchew.org)
- *           only
+ * Upstream: a1b7fb40cb71 ("mm: add mmap_action_simple_ioremap()"), 7.1
+ * Confirmed: find_string of the search tool: the commit list of the
+ *           mm-stable-2026-04-13 merge for 7.1 (a posted shortlog) has it
+ *           with this id, next to 3e4bb2706817 and f96e1d5f15b7
  * Export:   none
  * Fallback: compat action, checked as vm_iomap_memory() checks, completed with remap_pfn_range()
  *

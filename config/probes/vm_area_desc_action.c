@@ -4,11 +4,10 @@
  * Macro:    HAVE_VM_AREA_DESC_ACTION
  * Since:    6.19
  * Summary:  ``vm_area_desc.action``
- * Upstream: "mm: add ability to take further action in vm_area_desc" (Lorenzo
- *           Stoakes, 6.19); mainline commit id unconfirmed
- * Confirmed: unconfirmed: the search tool found the patch only in a development
- *           tree (b91c113ac0ff, users/jedix/linux-maple), whose id is not
- *           the mainline one
+ * Upstream: ac0a3fc9c07d ("mm: add ability to take further action in
+ *           vm_area_desc"), 6.19
+ * Confirmed: find_string of the search tool: cited by id and subject in
+ *           the Fixes: tags of the 2026 rmap-lock fixes on linux-mm
  * Export:   none
  * Fallback: compat struct mmap_action, run by the trampoline after the hook
  *

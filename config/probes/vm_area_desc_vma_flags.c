@@ -4,9 +4,11 @@
  * Macro:    HAVE_VM_AREA_DESC_VMA_FLAGS
  * Since:    6.19
  * Summary:  ``vm_area_desc.vma_flags``
- * Upstream: "mm: introduce VMA flags bitmap type" (Lorenzo Stoakes, v3 posted
- *           2025-11-25, 6.19); commit id unconfirmed
- * Confirmed: unconfirmed: the search tool found the v3 posting on LKML only
+ * Upstream: 9ea35a25d51b ("mm: introduce VMA flags bitmap type"), 6.19
+ *           (vma_flags in a union with vm_flags in struct vm_area_desc)
+ * Confirmed: find_string of the search tool: cited by id and subject in
+ *           Fixes: tags posted to linux-mm (2026) and in Lorenzo
+ *           Stoakes' postings of January 2026
  * Export:   none
  * Fallback: compat vma_flags_t member, converted to and from vma->vm_flags
  *

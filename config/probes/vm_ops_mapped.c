@@ -4,9 +4,10 @@
  * Macro:    HAVE_VM_OPS_MAPPED
  * Since:    7.1
  * Summary:  ``vm_operations_struct.mapped``
- * Upstream: c50ca15dd4 ("mm: add vm_ops->mapped hook"), 7.1
- * Confirmed: search tool: a mirror of linux.git lists the commit under
- *           tools/testing (abbreviated to 10 digits there)
+ * Upstream: c50ca15dd496 ("mm: add vm_ops->mapped hook"), 7.1
+ * Confirmed: find_string of the search tool: the commit list of the
+ *           mm-stable-2026-04-13 merge for 7.1 (a posted shortlog) has it
+ *           with this id, next to 3e4bb2706817 and f96e1d5f15b7
  * Export:   none
  * Fallback: trampoline calls ->mapped from the VM_OPS_MAPPED_ENTRY table
  *

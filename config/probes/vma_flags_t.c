@@ -4,9 +4,10 @@
  * Macro:    HAVE_VMA_FLAGS_T
  * Since:    6.19
  * Summary:  ``vma_flags_t`` and ``VMA_READ_BIT``
- * Upstream: "mm: introduce VMA flags bitmap type" (Lorenzo Stoakes, v3 posted
- *           2025-11-25, 6.19); commit id unconfirmed
- * Confirmed: unconfirmed: the search tool found the v3 posting on LKML only
+ * Upstream: 9ea35a25d51b ("mm: introduce VMA flags bitmap type"), 6.19
+ * Confirmed: find_string of the search tool: cited by id and subject in
+ *           Fixes: tags posted to linux-mm (2026) and in Lorenzo
+ *           Stoakes' postings of January 2026
  * Export:   none
  * Fallback: compat vma_flags_t and VMA_*_BIT (= ilog2(VM_*))
  *

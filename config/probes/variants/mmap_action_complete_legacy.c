@@ -4,9 +4,10 @@
  * Macro:    MPC_VARIANT_MMAP_ACTION_COMPLETE_LEGACY
  * Since:    6.19
  * Summary:  ``int mmap_action_complete(action, vma)``
- * Upstream: "mm: add ability to take further action in vm_area_desc" (6.19);
- *           mainline commit id unconfirmed
- * Confirmed: unconfirmed, as for vm_area_desc_action
+ * Upstream: ac0a3fc9c07d ("mm: add ability to take further action in
+ *           vm_area_desc"), 6.19
+ * Confirmed: find_string of the search tool: cited by id and subject in
+ *           the Fixes: tags of the 2026 rmap-lock fixes on linux-mm
  * Export:   mmap_action_complete
  * Fallback: none (variant probe: recognises the kernel API, selects nothing)
  * Kind:     variant

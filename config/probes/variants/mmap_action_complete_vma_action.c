@@ -6,7 +6,9 @@
  * Summary:  ``int mmap_action_complete(vma, action)``
  * Upstream: 3e4bb2706817 ("mm: various small mmap_prepare cleanups"),
  *           backported to 7.0.4; superseded in 7.0.13 by 619eab23e1ce
- * Confirmed: from the 7.0-stable review postings; not looked up again
+ * Confirmed: find_string of the search tool: the commit list of the
+ *           mm-stable-2026-04-13 merge for 7.1 (a posted shortlog) has it
+ *           with this id, next to 3e4bb2706817 and f96e1d5f15b7
  * Export:   mmap_action_complete
  * Fallback: none (variant probe: recognises the kernel API, selects nothing)
  * Kind:     variant

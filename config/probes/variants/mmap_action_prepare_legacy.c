@@ -4,10 +4,11 @@
  * Macro:    MPC_VARIANT_MMAP_ACTION_PREPARE_LEGACY
  * Since:    6.19
  * Summary:  ``void mmap_action_prepare(action, desc)``
- * Upstream: "mm: add ability to take further action in vm_area_desc"
- *           (6.19; commit id unconfirmed); replaced in 7.1/7.0.4 by
- *           3e4bb2706817 ("mm: various small mmap_prepare cleanups")
- * Confirmed: unconfirmed for the 6.19 commit, as for vm_area_desc_action
+ * Upstream: ac0a3fc9c07d ("mm: add ability to take further action in
+ *           vm_area_desc"), 6.19; replaced in 7.1/7.0.4 by 3e4bb2706817
+ *           ("mm: various small mmap_prepare cleanups")
+ * Confirmed: find_string of the search tool: cited by id and subject in
+ *           the Fixes: tags of the 2026 rmap-lock fixes on linux-mm
  * Export:   mmap_action_prepare
  * Fallback: none (variant probe: recognises the kernel API, selects nothing)
  * Kind:     variant
