@@ -4,8 +4,8 @@
 //
 // Matches: every "int fn(struct file *, struct vm_area_struct *)" function
 // whose name mpc-port put in $MPC_PORT_HOOKS (the legacy .mmap hooks it found
-// safe to convert). The script rule hands on fn, its file parameter fl and its
-// VMA parameter v; every later part inherits these from rule "h", so nothing
+// safe to convert). The script rule hands on f (the hook), fp (its file
+// parameter) and v (its VMA parameter); every later part inherits these from rule "h", so nothing
 // outside the selected hooks is touched.
 //
 // Mirrors: the scope of upstream's own conversions (e.g. hpet_mmap() ->
@@ -43,12 +43,12 @@ fn << hook.fn;
 fl << hook.fl;
 vma << hook.vma;
 f;
-file;
+fp;
 v;
 @@
 if fn not in HOOKS:
     cocci.include_match(False)
 else:
     coccinelle.f = cocci.make_ident(fn)
-    coccinelle.file = cocci.make_ident(fl)
+    coccinelle.fp = cocci.make_ident(fl)
     coccinelle.v = cocci.make_ident(vma)

@@ -12,22 +12,22 @@
 // which start with "struct file *file = desc->file;".
 
 @uses_file@
-identifier h.f, h.file;
+identifier h.f, h.fp;
 @@
-int f(...) { <+... file ...+> }
+int f(...) { <+... fp ...+> }
 
 @depends on uses_file@
-identifier h.f, h.file;
+identifier h.f, h.fp;
 @@
 int f(...) {
-+ struct file *file = desc->file;
++ struct file *fp = desc->file;
   ...
 }
 
 @@
-identifier h.f, h.file, h.v;
+identifier h.f, h.fp, h.v;
 @@
 int f(
-- struct file *file, struct vm_area_struct *v
+- struct file *fp, struct vm_area_struct *v
 + struct vm_area_desc *desc
   ) { ... }
