@@ -34,3 +34,4 @@ static struct miscdevice error_override_misc = {
 };
 module_misc_device(error_override_misc);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case error_override");

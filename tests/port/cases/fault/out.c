@@ -42,3 +42,4 @@ static struct miscdevice fault_misc = {
 };
 module_misc_device(fault_misc);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case fault");

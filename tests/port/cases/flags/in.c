@@ -37,3 +37,4 @@ static struct miscdevice flags_misc = {
 };
 module_misc_device(flags_misc);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case flags");

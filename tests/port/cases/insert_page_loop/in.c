@@ -41,3 +41,4 @@ static struct miscdevice insert_page_loop_misc = {
 };
 module_misc_device(insert_page_loop_misc);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case insert_page_loop");

@@ -33,3 +33,4 @@ static struct miscdevice insert_pages_misc = {
 };
 module_misc_device(insert_pages_misc);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case insert_pages");

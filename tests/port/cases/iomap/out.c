@@ -41,3 +41,4 @@ static struct miscdevice iomap_misc = {
 };
 module_misc_device(iomap_misc);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case iomap");

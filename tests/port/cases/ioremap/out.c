@@ -35,3 +35,4 @@ static struct miscdevice ioremap_misc = {
 };
 module_misc_device(ioremap_misc);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case ioremap");

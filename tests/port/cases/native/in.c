@@ -53,3 +53,4 @@ static struct miscdevice native_misc = {
 };
 module_misc_device(native_misc);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case native");

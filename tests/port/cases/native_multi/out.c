@@ -81,3 +81,4 @@ static void __exit multi_exit(void)
 module_init(multi_init);
 module_exit(multi_exit);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case native_multi");

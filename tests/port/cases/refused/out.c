@@ -127,3 +127,4 @@ static void __exit refused_exit(void)
 module_init(refused_init);
 module_exit(refused_exit);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case refused");

@@ -39,3 +39,4 @@ static struct miscdevice remap_full_misc = {
 };
 module_misc_device(remap_full_misc);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case remap_full");

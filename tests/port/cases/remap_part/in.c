@@ -35,3 +35,4 @@ static struct miscdevice remap_part_misc = {
 };
 module_misc_device(remap_part_misc);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case remap_part");

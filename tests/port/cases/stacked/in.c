@@ -65,3 +65,4 @@ static void __exit stacked_exit(void)
 module_init(stacked_init);
 module_exit(stacked_exit);
 MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test case stacked");
