@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""The mpc-port corpus: upstream's own .mmap -> .mmap_prepare conversions.
+
+    corpus.py extract SRC61.deb SRC73.deb CACHE   -> prints the corpus dir
+    corpus.py port CORPUS WORK                    run mpc-port on every file
+    corpus.py table CORPUS WORK LABEL...          print the table (rst)
+
+extract: reads Debian's linux-source-6.1 and -7.3 packages, finds every .c
+file whose 7.3 version sets .mmap_prepare and whose 6.1 version sets .mmap,
+and keeps both versions plus the 6.1 headers of the same directory (for an
+out-of-tree build) under CACHE/port-corpus/ (once per pair of packages).
+port: copies each 6.1 file to WORK/N/conv/ and WORK/N/orig/, runs mpc-port
+--in-place --report on the conv copy and records the time it took. table:
+reads the reports and the build results WORK/N/{orig,conv}.LABEL (written
+by corpus.sh) and compares each converted hook with upstream's 7.3 one.
+Nothing of the kernel is kept in the repository: only the table.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOOL = os.path.join(HERE, '..', '..', 'scripts', 'mpc-port')
+
+
+def inner_tar(deb):
+    """The linux-source-X.tar.xz inside the .deb, as a streaming tarfile."""
+    data = subprocess.Popen(['dpkg-deb', '--fsys-tarfile', deb],
+                            stdout=subprocess.PIPE)
+    outer = tarfile.open(fileobj=data.stdout, mode='r|')
+    for m in outer:
+        if re.search(r'linux-source-[\d.]+\.tar\.xz$', m.name):
+            return tarfile.open(fileobj=outer.extractfile(m), mode='r|xz')
+    raise SystemExit('%s: no linux-source tarball inside' % deb)
+
+
+def read(tar, member):
+    return tar.extractfile(member).read().decode('utf-8', 'replace')
+
+
+def strip(name):
+    return name.split('/', 1)[1] if '/' in name else name
+
+
+def extract(deb61, deb73, cache):
+    key = '%s+%s' % (os.path.basename(deb61), os.path.basename(deb73))
+    out = os.path.join(cache, 'port-corpus')
+    stamp = os.path.join(out, 'stamp')
+    if os.path.exists(stamp) and open(stamp).read().strip() == key:
+        print(out)
+        return
+    os.makedirs(out, exist_ok=True)
+    new = {}
+    tar = inner_tar(deb73)
+    for m in tar:
+        if m.isfile() and m.name.endswith('.c'):
+            text = read(tar, m)
+            if re.search(r'\.mmap_prepare\s*=', text):
+                new[strip(m.name)] = text
+    old = {}
+    headers = {}
+    dirs = {os.path.dirname(p) for p in new}
+    tar = inner_tar(deb61)
+    for m in tar:
+        if not m.isfile():
+            continue
+        p = strip(m.name)
+        if p in new:
+            text = read(tar, m)
+            if re.search(r'\.mmap\s*=', text):
+                old[p] = text
+        elif p.endswith('.h') and os.path.dirname(p) in dirs:
+            headers[p] = read(tar, m)
+    for tree, files in (('6.1', old), ('7.3', {p: new[p] for p in old}),
+                        ('6.1', headers)):
+        for p, text in files.items():
+            dst = os.path.join(out, tree, p)
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            with open(dst, 'w', encoding='utf-8') as f:
+                f.write(text)
+    with open(os.path.join(out, 'list'), 'w') as f:
+        f.write(''.join(p + '\n' for p in sorted(old)))
+    with open(stamp, 'w') as f:
+        f.write(key + '\n')
+    print(out)
+
+
+def port(corpus, work):
+    files = open(os.path.join(corpus, 'list')).read().split()
+    total = time.monotonic()
+    for i, p in enumerate(files, 1):
+        d = os.path.join(work, str(i))
+        src = os.path.join(corpus, '6.1', p)
+        hdir = os.path.dirname(src)
+        for sub in ('orig', 'conv'):
+            os.makedirs(os.path.join(d, sub), exist_ok=True)
+            for h in os.listdir(hdir):
+                if h.endswith('.h'):
+                    with open(os.path.join(hdir, h), 'rb') as f:
+                        data = f.read()
+                    with open(os.path.join(d, sub, h), 'wb') as f:
+                        f.write(data)
+            with open(src, 'rb') as f:
+                data = f.read()
+            with open(os.path.join(d, sub, os.path.basename(p)), 'wb') as f:
+                f.write(data)
+        t0 = time.monotonic()
+        r = subprocess.run([TOOL, '--in-place', '--report', 'report.jsonl',
+                            os.path.basename(p)], cwd=os.path.join(d, 'conv'),
+                           capture_output=True, text=True, check=False)
+        dt = time.monotonic() - t0
+        with open(os.path.join(d, 'meta.json'), 'w') as f:
+            json.dump({'path': p, 'rc': r.returncode, 'seconds': dt,
+                       'stderr': r.stderr[-500:]}, f)
+        print('%-40s exit %d  %.2f s' % (p, r.returncode, dt))
+    print('corpus: %d files in %.1f s' % (len(files),
+                                          time.monotonic() - total))
+
+
+def hook_bodies(text, names):
+    out = []
+    for n in names:
+        for mt in re.finditer(r'^[^\n;]*\b%s\s*\([^;{]*\)\s*\{' % re.escape(n),
+                              text, re.M):
+            depth, i = 0, mt.end() - 1
+            for j in range(i, len(text)):
+                if text[j] == '{':
+                    depth += 1
+                elif text[j] == '}':
+                    depth -= 1
+                    if depth == 0:
+                        out.append(text[i:j + 1])
+                        break
+    return '\n'.join(out)
+
+
+def features(body):
+    return (sorted(set(re.findall(r'\bmmap_action_\w+', body))),
+            sorted(set(re.findall(r'\bVMA_\w+_BIT\b', body))),
+            sorted(set(re.findall(r'-E[A-Z]+\b', body))))
+
+
+def compare(corpus, p, conv_text, converted):
+    up = open(os.path.join(corpus, '7.3', p), encoding='utf-8').read()
+    up_names = re.findall(r'\.mmap_prepare\s*=\s*(\w+)', up)
+    ours = features(hook_bodies(conv_text, converted))
+    theirs = features(hook_bodies(up, up_names))
+    diffs = []
+    for what, a, b in zip(('action', 'flags', 'errors'), ours, theirs):
+        if a != b:
+            diffs.append('%s: %s / upstream %s' % (what, ', '.join(a) or '-',
+                                                  ', '.join(b) or '-'))
+    return '; '.join(diffs) or 'same'
+
+
+def short(reason):
+    """The first clause of each reason mpc-port gave, and the code line."""
+    out = []
+    for part in reason.split('; '):
+        head, _, rest = part.partition(': ')
+        if head.startswith('uses the VMA'):
+            head = 'uses the VMA: ' + rest
+        elif 'kernel API added' in part:
+            api = re.search(r'(generic_file\w*_prepare)\(\)', part)
+            head = 'needs %s() (kernel API, 6.17)' % (api.group(1) if api
+                                                      else 'kernel API')
+        if head not in out:
+            out.append(head)
+    return '; '.join(out)
+
+
+def table(corpus, work, labels):
+    files = open(os.path.join(corpus, 'list')).read().split()
+    rows = []
+    for i, p in enumerate(files, 1):
+        d = os.path.join(work, str(i))
+        meta = json.load(open(os.path.join(d, 'meta.json')))
+        rep = [json.loads(ln) for ln in open(os.path.join(d, 'conv',
+                                                          'report.jsonl'))] \
+            if os.path.exists(os.path.join(d, 'conv', 'report.jsonl')) else []
+        seen = {}
+        for r in rep:
+            seen.setdefault(r['function'], r)
+        conv = [r['new'] for r in seen.values() if r['status'] == 'converted']
+        left = [r for r in seen.values() if r['status'] == 'left']
+        builds = []
+        for lab in labels:
+            res = {}
+            for sub in ('orig', 'conv'):
+                f = os.path.join(d, '%s.%s' % (sub, lab))
+                res[sub] = open(f).read().strip() if os.path.exists(f) else '?'
+            if not conv:
+                builds.append('-')
+            elif res['conv'] == 'ok':
+                builds.append('yes')
+            elif res['orig'] != 'ok':
+                builds.append('n/a')
+            else:
+                builds.append('NO')
+        text = open(os.path.join(d, 'conv', os.path.basename(p)),
+                    encoding='utf-8').read()
+        cmp = compare(corpus, p, text, conv) if conv else '-'
+        reasons = '; '.join('%s(): %s' % (r['function'], short(r['reason']))
+                            for r in left)
+        rows.append([p, str(len(seen)), str(len(conv)),
+                     reasons or '-'] + builds + [cmp])
+    head = ['file (6.1)', 'hooks', 'conv.', 'left (reason)'] + \
+        ['builds %s' % lab for lab in labels] + ['vs upstream 7.3']
+    widths = [max(len(r[k]) for r in rows + [head]) for k in range(len(head))]
+    sep = '  '.join('=' * w for w in widths)
+    print(sep)
+    print('  '.join(h.ljust(w) for h, w in zip(head, widths)).rstrip())
+    print(sep)
+    for r in rows:
+        print('  '.join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    print(sep)
+    nconv = sum(1 for r in rows if r[2] != '0')
+    print()
+    print('%d files, %d hooks, %d converted in %d files.' % (
+        len(rows), sum(int(r[1]) for r in rows),
+        sum(int(r[2]) for r in rows), nconv))
+
+
+def main():
+    cmd = sys.argv[1] if len(sys.argv) > 1 else ''
+    if cmd == 'extract' and len(sys.argv) == 5:
+        extract(*sys.argv[2:])
+    elif cmd == 'port' and len(sys.argv) == 4:
+        port(*sys.argv[2:])
+    elif cmd == 'table' and len(sys.argv) >= 4:
+        table(sys.argv[2], sys.argv[3], sys.argv[4:])
+    else:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# mpc-port on real code nobody here wrote: every file of Debian's
+# linux-source-6.1 whose .mmap upstream turned into .mmap_prepare by 7.3
+# (tests/port/corpus.py finds them by comparing the two trees, extracted at
+# run time and cached under ${MPC_CACHE:-/var/cache/mmap-prepare-compat}).
+# Each 6.1 file is converted, then built as an out-of-tree object, next to the
+# unconverted original, against the host's kernel headers and the chroot of
+# every series in PORT_CORPUS_SERIES (default 7.3): a file whose original does
+# not build there needs unrelated kernel API fixes and counts as "n/a". Prints
+# the table (corpus.py table) and "N passed, N failed": a converted file that
+# fails to build where its original builds is a failure, so is a crash of
+# mpc-port (exit status 2).
+#
+# Long (two source packages, a dozen kernel builds): not in scripts/test-all's
+# default list; run it as SUITES=port-corpus scripts/test-all or directly.
+#
+#   tests/port/corpus.sh [--no-build] [--table FILE]
+#   tests/port/corpus.sh --build-one KDIR LABEL WORK   (internal)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+cache=${MPC_CACHE:-/var/cache/mmap-prepare-compat}
+
+# build_one KDIR LABEL WORK: build WORK/N/{orig,conv}/*.c, write the results.
+build_one() {
+	local kdir=$1 label=$2 work=$3 d sub obj
+	for d in "$work"/*/; do
+		[ -f "$d/conv/report.jsonl" ] || continue
+		grep -q '"status": "converted"' "$d/conv/report.jsonl" || continue
+		obj=$(python3 -c 'import json,os,sys; print(os.path.basename(json.load(open(sys.argv[1]))["path"])[:-2])' "$d/meta.json")
+		for sub in orig conv; do
+			rm -rf "$d/b-$sub"
+			cp -r "$d/$sub" "$d/b-$sub"
+			{
+				echo "MMAP_PREPARE_COMPAT_DIR := $repo"
+				echo "MMAP_PREPARE_COMPAT_MODE := embedded"
+				echo "MMAP_PREPARE_COMPAT_PREFIX := corpus_mpc_"
+				echo "MMAP_PREPARE_COMPAT_GENDIR := $d/b-$sub/.mpc"
+				echo "include \$(MMAP_PREPARE_COMPAT_DIR)/mmap-prepare-compat.mk"
+				echo "obj-m += $obj.o"
+			} > "$d/b-$sub/Kbuild"
+			if make -C "$kdir" M="$d/b-$sub" "$obj.o" > "$d/b-$sub.log" 2>&1 &&
+				[ -f "$d/b-$sub/$obj.o" ]; then
+				echo ok > "$d/$sub.$label"
+			else
+				echo fail > "$d/$sub.$label"
+			fi
+			rm -rf "$d/b-$sub"
+		done
+		printf '# %s: %s: original %s, converted %s\n' "$label" "$obj" \
+			"$(cat "$d/orig.$label")" "$(cat "$d/conv.$label")"
+	done
+}
+
+if [ "${1:-}" = --build-one ]; then
+	[ $# = 4 ] || { echo "usage: $0 --build-one KDIR LABEL WORK" >&2; exit 2; }
+	build_one "$2" "$3" "$4"
+	exit 0
+fi
+
+build=1 table=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--no-build) build=0 ;;
+	--table) table=$2; shift ;;
+	*) echo "usage: $0 [--no-build] [--table FILE]" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+command -v spatch >/dev/null ||
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q coccinelle >/dev/null
+deb61=$(bash "$repo/tests/lib/linux-source.sh" 6.1)
+deb73=$(bash "$repo/tests/lib/linux-source.sh" 7.3)
+corpus=$(python3 "$here/corpus.py" extract "$deb61" "$deb73" "$cache")
+work=$(mktemp -d "${TMPDIR:-/tmp}/mpc-port-corpus.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+python3 "$here/corpus.py" port "$corpus" "$work"
+
+labels=()
+if [ "$build" = 1 ]; then
+	kdir=${MPC_HOST_KDIR:-}
+	if [ -z "$kdir" ]; then
+		kdir=$(printf '%s\n' /lib/modules/*/build | sort -V | tail -n1)
+	fi
+	if [ -d "$kdir" ]; then
+		rel=$(basename "$(dirname "$kdir")")
+		label=${rel%%-*}
+		label=${label%.*}
+		build_one "$kdir" "$label" "$work"
+		labels+=("$label")
+	fi
+	for series in ${PORT_CORPUS_SERIES:-7.3}; do
+		"$repo/tests/lib/chroot.sh" ensure "$series" >&2 || continue
+		eval "$("$repo/tests/lib/chroot.sh" info "$series")"
+		# shellcheck disable=SC2153,SC2154
+		"$repo/tests/lib/chroot.sh" run "$series" --bind "$work" -- \
+			bash "$here/corpus.sh" --build-one "$KDIR" "$series" "$work" || true
+		labels+=("$series")
+	done
+fi
+
+out=$(python3 "$here/corpus.py" table "$corpus" "$work" "${labels[@]}")
+printf '%s\n' "$out"
+if [ -n "$table" ]; then
+	printf '%s\n' "$out" > "$table"
+fi
+crashed=$(grep -l '"rc": 2' "$work"/*/meta.json | wc -l)
+broken=$(grep -c '  NO  \|  NO$' <<< "$out" || true)
+total=$(wc -l < "$corpus/list")
+failed=$((crashed + broken))
+echo "$((total - failed)) passed, $failed failed"
+[ "$failed" = 0 ]
