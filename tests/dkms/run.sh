@@ -105,6 +105,7 @@ one() { # krel label
 		rm -rf "$fdir"
 	done
 
+	local t_build=$SECONDS
 	if run_check "$label: dkms build -k $krel" "$work/build.log" \
 		dkms build -m "$pkg" -v "$ver" -k "$krel"; then
 		grep -E '^ *(HAVE_|path:|  kernel API)' "$work/build.log" | sed 's/^/# /' | tail -n 3 || true
@@ -121,6 +122,8 @@ one() { # krel label
 
 	run_check "$label: dkms install -k $krel" "$work/install.log" \
 		dkms install -m "$pkg" -v "$ver" -k "$krel" || true
+	# the figure tests/bench reports next to the probe runner's
+	printf '# %s: dkms build + install: %d s\n' "$label" $((SECONDS - t_build))
 	if find "/lib/modules/$krel/updates" -name 'mmap_prepare_compat.ko*' 2>/dev/null | grep -q .; then
 		emit ok "$label: module installed under /lib/modules/$krel/updates"
 	else
