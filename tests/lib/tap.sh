@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# shellcheck shell=bash
+# shellcheck shell=sh
 #
 # tests/lib/tap.sh - the suites' shared TAP output and counting. Source it:
 #
@@ -11,8 +11,10 @@
 #                                             1 if any failed or none ran
 #
 # Lines: "ok N - what", "not ok N - what" (DETAIL and a failed command's
-# output below it as "# " lines, at most TAP_DETAIL_LINES, default 20).
-# scripts/test-all reads the closing "N passed, N failed" line.
+# output below it as "# " lines, at most TAP_DETAIL_LINES, default 20);
+# tap_done prints the plan "1..N" (TAP allows it last, automake's TAP driver
+# reads it) and "N passed, N failed", which scripts/test-all reads. POSIX
+# sh, so that sh scripts (tests/unit/run.sh) use it too.
 
 tap_n=0 tap_passed=0 tap_failed=0
 
@@ -33,16 +35,17 @@ tap_note() {
 }
 
 tap_check() { # what command...
-	local what=$1 out
+	tap_what=$1
 	shift
-	if out=$("$@" 2>&1); then
-		tap_ok "$what"
+	if tap_out=$("$@" 2>&1); then
+		tap_ok "$tap_what"
 	else
-		tap_fail "$what (exit $?)" "$out"
+		tap_fail "$tap_what (exit $?)" "$tap_out"
 	fi
 }
 
 tap_done() {
+	printf '1..%d\n' "$tap_n"
 	printf '%d passed, %d failed\n' "$tap_passed" "$tap_failed"
 	[ "$tap_failed" = 0 ] && [ "$tap_n" -gt 0 ]
 }

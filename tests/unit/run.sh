@@ -28,13 +28,16 @@ if [ "${1:-}" = "-k" ]; then
 fi
 
 build=$(mktemp -d "${TMPDIR:-/tmp}/mpc-unit.XXXXXX")
-[ $keep = 1 ] && echo "# build directory: $build" || trap 'rm -rf "$build"' EXIT
+if [ $keep = 1 ]; then
+	echo "# build directory: $build"
+else
+	trap 'rm -rf "$build"' EXIT
+fi
 
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
-fail() { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; }
+# shellcheck source=tests/lib/tap.sh
+. "$top/tests/lib/tap.sh"
+pass() { tap_ok "$1"; }
+fail() { tap_fail "$1"; }
 
 tests="harness.c fixture.c test_helpers.c test_flags.c test_prepare.c \
 	test_complete.c test_mmap.c"
@@ -116,6 +119,4 @@ if [ -f "$build/pfx/compat_all.o" ]; then
 	fi
 fi
 
-echo "1..$((passed + failed))"
-echo "$passed passed, $failed failed"
-[ $failed = 0 ]
+tap_done
