@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The mmap hooks of the example driver, one per action type. Apart from the
- * three hook macros at the end of the file this is plain upstream 7.3 code.
+ * wiring macros (MMAP_PREPARE_MAPPED() in the operations, the ->mapped table
+ * and the trampolines after the hooks, MMAP_PREPARE_HOOK() in the
+ * file_operations) this is plain upstream 7.3 code.
  */
 #include <linux/kref.h>
 #include <linux/module.h>
@@ -96,14 +98,14 @@ static vm_fault_t mpc_vm_fault(struct vm_fault *vmf)
 const struct vm_operations_struct mpc_vm_ops = {
 	.open = mpc_vm_open,
 	.close = mpc_vm_close,
-	VM_OP_MAPPED(mpc_mapped)
+	MMAP_PREPARE_MAPPED(mpc_mapped)
 };
 
 const struct vm_operations_struct mpc_fault_vm_ops = {
 	.open = mpc_vm_open,
 	.close = mpc_vm_close,
 	.fault = mpc_vm_fault,
-	VM_OP_MAPPED(mpc_mapped)
+	MMAP_PREPARE_MAPPED(mpc_mapped)
 };
 
 /*
@@ -276,22 +278,21 @@ static int mpc_fault_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_remap_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_remap_part_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_ioremap_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_ioremap_part_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_simple_ioremap_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_kpages_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_kpages_full_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_fault_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_fault_vm_ops, mpc_mapped));
+/* The ->mapped hooks of every vm_operations_struct this file installs. */
+MMAP_PREPARE_COMPAT_MAPPED_TABLE(mpc_hooks_mapped,
+				 MMAP_PREPARE_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped),
+				 MMAP_PREPARE_MAPPED_ENTRY(&mpc_fault_vm_ops, mpc_mapped));
+MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_remap_prepare, mpc_hooks_mapped);
+MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_remap_part_prepare, mpc_hooks_mapped);
+MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_ioremap_prepare, mpc_hooks_mapped);
+MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_ioremap_part_prepare,
+				     mpc_hooks_mapped);
+MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_simple_ioremap_prepare,
+				     mpc_hooks_mapped);
+MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_kpages_prepare, mpc_hooks_mapped);
+MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_kpages_full_prepare,
+				     mpc_hooks_mapped);
+MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_fault_prepare, mpc_hooks_mapped);
 
 /*
  * A stacked caller, as the uio core and vmbus are in 7.3: a legacy .mmap hook
@@ -303,7 +304,7 @@ static int mpc_nested_mmap(struct file *file, struct vm_area_struct *vma)
 	int err;
 
 	compat_set_desc_from_vma(&desc, file, vma);
-	MMAP_PREPARE_COMPAT_NESTED(&desc, mpc_remap_prepare);
+	MMAP_PREPARE_COMPAT_NESTED(&desc, mpc_hooks_mapped);
 	err = mpc_remap_prepare(&desc);
 	if (err)
 		return err;

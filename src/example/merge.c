@@ -46,9 +46,10 @@ static int mpc_fault_plain_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_fault_merge_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_fault_vm_ops, mpc_mapped));
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_fault_plain_prepare);
+MMAP_PREPARE_COMPAT_MAPPED_TABLE(mpc_merge_mapped,
+				 MMAP_PREPARE_MAPPED_ENTRY(&mpc_fault_vm_ops, mpc_mapped));
+MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_fault_merge_prepare, mpc_merge_mapped);
+MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_fault_plain_prepare, mpc_merge_mapped);
 
 static const struct file_operations mpc_fault_merge_fops = {
 	.owner = THIS_MODULE,

@@ -24,19 +24,10 @@ static int mpc_inner_prepare(struct vm_area_desc *desc)
 	return mpc_remap_prepare(desc);
 }
 
-#ifdef MMAP_PREPARE_COMPAT_MAPPED_TABLE
 /* One ->mapped table for everything this file's inner hooks install. */
 MMAP_PREPARE_COMPAT_MAPPED_TABLE(mpc_stacked_mapped,
-				 VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
+				 MMAP_PREPARE_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
 MMAP_PREPARE_COMPAT_TRAMPOLINE_TABLE(mpc_inner_prepare, mpc_stacked_mapped);
-#define MPC_STACKED_NESTED(desc) \
-	MMAP_PREPARE_COMPAT_NESTED(desc, mpc_stacked_mapped)
-#else
-MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_inner_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_vm_ops, mpc_mapped));
-#define MPC_STACKED_NESTED(desc) \
-	MMAP_PREPARE_COMPAT_NESTED(desc, mpc_inner_prepare)
-#endif
 
 static const struct file_operations mpc_inner_fops = {
 	.owner = THIS_MODULE,
@@ -90,7 +81,25 @@ static int mpc_uio_mmap(struct file *file, struct vm_area_struct *vma)
 	int err;
 
 	compat_set_desc_from_vma(&desc, file, vma);
-	MPC_STACKED_NESTED(&desc);
+	MMAP_PREPARE_COMPAT_NESTED(&desc, mpc_stacked_mapped);
+	err = info->mmap_prepare(info, &desc);
+	if (err)
+		return err;
+	return __compat_vma_mmap(&desc, vma);
+}
+
+/*
+ * A uio-style caller that forgets MMAP_PREPARE_COMPAT_NESTED(): natively the
+ * kernel still calls ->mapped; the compat path cannot find it and says so
+ * once in the kernel log.
+ */
+static int mpc_uio_nonested_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct mpc_uio_info *info = &mpc_uio_info;
+	struct vm_area_desc desc;
+	int err;
+
+	compat_set_desc_from_vma(&desc, file, vma);
 	err = info->mmap_prepare(info, &desc);
 	if (err)
 		return err;
@@ -133,7 +142,7 @@ static int mpc_vmbus_mmap(struct file *file, struct vm_area_struct *vma)
 	int err;
 
 	compat_set_desc_from_vma(&desc, file, vma);
-	MPC_STACKED_NESTED(&desc);
+	MMAP_PREPARE_COMPAT_NESTED(&desc, mpc_stacked_mapped);
 	err = channel->mmap_prepare_ring_buffer(channel, &desc);
 	if (err)
 		return err;
@@ -152,6 +161,11 @@ static const struct file_operations mpc_uio_fops = {
 	.mmap = mpc_uio_mmap,
 };
 
+static const struct file_operations mpc_uio_nonested_fops = {
+	.owner = THIS_MODULE,
+	.mmap = mpc_uio_nonested_mmap,
+};
+
 static const struct file_operations mpc_vmbus_fops = {
 	.owner = THIS_MODULE,
 	.open = mpc_vmbus_open,
@@ -162,6 +176,7 @@ static const struct file_operations mpc_vmbus_fops = {
 static const struct mpc_example_device mpc_stacked_device_array[] = {
 	{ MPC_EXAMPLE_PREFIX "stacked", &mpc_stacked_fops },
 	{ MPC_EXAMPLE_PREFIX "uio", &mpc_uio_fops },
+	{ MPC_EXAMPLE_PREFIX "uio_nonested", &mpc_uio_nonested_fops },
 	{ MPC_EXAMPLE_PREFIX "vmbus", &mpc_vmbus_fops },
 };
 

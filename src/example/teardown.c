@@ -76,7 +76,7 @@ static void mpc_teardown_close(struct vm_area_struct *vma)
 
 static const struct vm_operations_struct mpc_teardown_vm_ops = {
 	.close = mpc_teardown_close,
-	VM_OP_MAPPED(mpc_teardown_mapped)
+	MMAP_PREPARE_MAPPED(mpc_teardown_mapped)
 };
 
 static int mpc_teardown_prepare(struct vm_area_desc *desc)
@@ -94,8 +94,8 @@ static int mpc_teardown_prepare(struct vm_area_desc *desc)
 }
 
 MMAP_PREPARE_COMPAT_TRAMPOLINE(mpc_teardown_prepare,
-			       VM_OPS_MAPPED_ENTRY(&mpc_teardown_vm_ops,
-						   mpc_teardown_mapped));
+			       MMAP_PREPARE_MAPPED_ENTRY(&mpc_teardown_vm_ops,
+							 mpc_teardown_mapped));
 
 static const struct file_operations mpc_teardown_fops = {
 	.owner = THIS_MODULE,
