@@ -67,7 +67,7 @@ static const struct vm_operations_struct st_plain_ops = {
 
 enum kind { REMAP, REMAP_PART, IOREMAP, IOREMAP_PART, SIMPLE_IOREMAP,
 	    KPAGES, KPAGES_FULL, FAULT, FAULT_MERGE, FAULT_PLAIN, NESTED,
-	    STACKED };
+	    STACKED, NONESTED };
 
 /* What mpc_fault's hook asks for: no merging, no core dump. */
 static void st_dontexpand(struct vm_area_struct *vma)
@@ -130,6 +130,7 @@ static int st_mmap(enum kind k, struct vm_area_struct *vma)
 	case REMAP_PART:
 	case NESTED:
 	case STACKED:
+	case NONESTED:
 		err = remap_pfn_range(vma, vma->vm_start,
 				      page_to_pfn(buf) + vma->vm_pgoff,
 				      map << PAGE_SHIFT, vma->vm_page_prot);
@@ -168,7 +169,9 @@ static int st_mmap(enum kind k, struct vm_area_struct *vma)
 				      -ENOMEM : -EAGAIN);
 	if (is("mapped_fail"))
 		return st_fail_closed(k, vma, -ENOMEM);
-	if (k == FAULT_PLAIN)
+	if (k == NONESTED)
+		pr_warn_once("mpc_selftest: a stacked caller without MMAP_PREPARE_COMPAT_NESTED(): a ->mapped hook is not called\n");
+	if (k == FAULT_PLAIN || k == NONESTED)
 		return 0;
 	vma->vm_private_data = vma;
 	atomic_inc(&n_mapped);
@@ -263,6 +266,7 @@ DEV(fault_plain, FAULT_PLAIN);
 DEV(nested, NESTED);
 DEV(stacked, STACKED);
 DEV(uio, STACKED);
+DEV(uio_nonested, NONESTED);
 DEV(vmbus, STACKED);
 
 static struct miscdevice *devs[] = {
@@ -270,7 +274,7 @@ static struct miscdevice *devs[] = {
 	&st_dev_ioremap_part, &st_dev_simple_ioremap, &st_dev_kpages,
 	&st_dev_kpages_full, &st_dev_fault, &st_dev_fault_merge,
 	&st_dev_fault_plain, &st_dev_nested, &st_dev_stacked, &st_dev_uio,
-	&st_dev_vmbus, &st_dev_teardown,
+	&st_dev_uio_nonested, &st_dev_vmbus, &st_dev_teardown,
 };
 
 static int cnt_get(void *data, u64 *val)
