@@ -8,6 +8,7 @@
 //   ret = CALL; if (ret) return ret; -> CALL;
 //   ret = CALL; return ret;          -> CALL; return 0;
 //   if (CALL) return -EXXX;          -> desc->action.error_override = -EXXX; CALL;
+//   (also with braces, as mmap_mem() in drivers/char/mem.c, Linux 6.1)
 //   ret = CALL; if (ret) return -EXXX; (same)
 // so that parts 20-40 only have to rewrite "CALL;". Any other use of the
 // result (a cleanup in the error path, a goto) is left alone, the call stays,
@@ -39,6 +40,12 @@ int f(...) { <...
 (
 - if (rf(ES))
 -	return -E;
++ desc->action.error_override = -E;
++ rf(ES);
+|
+- if (rf(ES)) {
+-	return -E;
+- }
 + desc->action.error_override = -E;
 + rf(ES);
 |

@@ -20,16 +20,53 @@ static int error_override_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
+/* The same with braces, as mmap_mem() in drivers/char/mem.c (Linux 6.1). */
+static int error_override_braces_mmap(struct file *file,
+				      struct vm_area_struct *vma)
+{
+	if (remap_pfn_range(vma, vma->vm_start, eo_pfn, PAGE_SIZE,
+			    vma->vm_page_prot)) {
+		return -EAGAIN;
+	}
+	return 0;
+}
+
 static const struct file_operations error_override_fops = {
 	.owner = THIS_MODULE,
 	.mmap = error_override_mmap,
 };
 
-static struct miscdevice error_override_misc = {
-	.minor = MISC_DYNAMIC_MINOR,
-	.name = "mpc_port_error_override",
-	.fops = &error_override_fops,
+static const struct file_operations error_override_braces_fops = {
+	.owner = THIS_MODULE,
+	.mmap = error_override_braces_mmap,
 };
-module_misc_device(error_override_misc);
+
+static struct miscdevice error_override_misc[] = {
+	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_eo",
+	  .fops = &error_override_fops },
+	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_eob",
+	  .fops = &error_override_braces_fops },
+};
+
+static int __init error_override_init(void)
+{
+	int err = misc_register(&error_override_misc[0]);
+
+	if (err)
+		return err;
+	err = misc_register(&error_override_misc[1]);
+	if (err)
+		misc_deregister(&error_override_misc[0]);
+	return err;
+}
+
+static void __exit error_override_exit(void)
+{
+	misc_deregister(&error_override_misc[1]);
+	misc_deregister(&error_override_misc[0]);
+}
+
+module_init(error_override_init);
+module_exit(error_override_exit);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("mpc-port test case error_override");
