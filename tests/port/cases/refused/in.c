@@ -68,6 +68,25 @@ static int refused_odd_mmap(struct file *file, struct vm_area_struct *vma)
 	return err;
 }
 
+static bool refused_check(struct vm_area_struct *vma)
+{
+	return vma->vm_end - vma->vm_start <= PAGE_SIZE;
+}
+
+/* Hands the VMA to a helper, which would have to take the descriptor. */
+static int refused_helper_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (!refused_check(vma))
+		return -EINVAL;
+	return remap_pfn_range(vma, vma->vm_start, rf_pfn, PAGE_SIZE,
+			       vma->vm_page_prot);
+}
+
+static const struct file_operations refused_helper_fops = {
+	.owner = THIS_MODULE,
+	.mmap = refused_helper_mmap,
+};
+
 static const struct file_operations refused_dma_fops = {
 	.owner = THIS_MODULE,
 	.mmap = refused_dma_mmap,
@@ -99,6 +118,7 @@ static struct miscdevice refused_misc[] = {
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rtwo", .fops = &refused_two_fops },
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_ralloc", .fops = &refused_alloc_fops },
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rodd", .fops = &refused_odd_fops },
+	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rhelp", .fops = &refused_helper_fops },
 };
 
 static int __init refused_init(void)
