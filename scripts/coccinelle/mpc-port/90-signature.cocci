@@ -4,7 +4,8 @@
 //
 // Matches: a selected hook "int fn(struct file *file, struct vm_area_struct
 // *vma)". The parameters become "struct vm_area_desc *desc"; a hook that
-// used its file parameter gets "struct file *file = desc->file;" as its first
+// used its file parameter (that definition, not a stub of the same name in
+// an #else branch) gets "struct file *file = desc->file;" as its first
 // declaration. mpc-port renames fn (foo_mmap -> foo_mmap_prepare) itself,
 // together with its file_operations entry.
 //
@@ -13,13 +14,15 @@
 
 @uses_file@
 identifier h.f, h.fp;
+position p;
 @@
-int f(...) { <+... fp ...+> }
+int f@p(...) { <+... fp ...+> }
 
-@depends on uses_file@
-identifier h.f, h.fp;
 @@
-int f(...) {
+identifier h.f, h.fp;
+position uses_file.p;
+@@
+int f@p(...) {
 + struct file *fp = desc->file;
   ...
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mpc-port test input, written for this test:
- * vm_iomap_memory() after an uncached protection (hpet-style)
+ * vm_iomap_memory() after an uncached protection, and an #else stub
+ * (hpet-style)
  */
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
@@ -13,6 +14,7 @@ struct iomap_dev {
 	unsigned long len;
 };
 
+#ifdef CONFIG_MMU
 static int iomap_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct iomap_dev *dev = file->private_data;
@@ -23,6 +25,13 @@ static int iomap_mmap(struct file *file, struct vm_area_struct *vma)
 	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
 	return vm_iomap_memory(vma, dev->phys, dev->len);
 }
+#else
+/* A stub that does not use its file: it must not get the local. */
+static int iomap_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return -ENODEV;
+}
+#endif
 
 static const struct file_operations iomap_fops = {
 	.owner = THIS_MODULE,

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mpc-port test input, written for this test:
- * vm_iomap_memory() after an uncached protection (hpet-style)
+ * vm_iomap_memory() after an uncached protection, and an #else stub
+ * (hpet-style)
  */
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
@@ -14,6 +15,7 @@ struct iomap_dev {
 	unsigned long len;
 };
 
+#ifdef CONFIG_MMU
 static int iomap_mmap_prepare(struct vm_area_desc *desc)
 {
 	struct file *file = desc->file;
@@ -26,6 +28,13 @@ static int iomap_mmap_prepare(struct vm_area_desc *desc)
 	mmap_action_simple_ioremap(desc, dev->phys, dev->len);
 	return 0;
 }
+#else
+/* A stub that does not use its file: it must not get the local. */
+static int iomap_mmap_prepare(struct vm_area_desc *desc)
+{
+	return -ENODEV;
+}
+#endif
 
 MMAP_PREPARE_COMPAT_TRAMPOLINE(iomap_mmap_prepare);
 
