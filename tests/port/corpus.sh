@@ -30,7 +30,8 @@ build_one() {
 	for d in "$work"/*/; do
 		[ -f "$d/conv/report.jsonl" ] || continue
 		grep -q '"status": "converted"' "$d/conv/report.jsonl" || continue
-		obj=$(python3 -c 'import json,os,sys; print(os.path.basename(json.load(open(sys.argv[1]))["path"])[:-2])' "$d/meta.json")
+		obj=$(cd "$d/conv" && ls -- *.c)
+		obj=${obj%.c}
 		for sub in orig conv; do
 			rm -rf "$d/b-$sub"
 			cp -r "$d/$sub" "$d/b-$sub"

@@ -20,7 +20,11 @@ static int flags_mmap(struct file *file, struct vm_area_struct *vma)
 	if (is_cow_mapping(vma->vm_flags))
 		return -EINVAL;
 
-	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
+#ifdef CONFIG_MMU
+	/* The file is used in a preprocessor branch only (mtdchar-style). */
+	if (file->f_flags & O_DSYNC)
+		vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
+#endif
 	vm_flags_set(vma, VM_DONTCOPY | VM_DONTDUMP);
 	return vm_iomap_memory(vma, fl_base, fl_size);
 }

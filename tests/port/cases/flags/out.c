@@ -14,6 +14,8 @@ static unsigned long fl_size;
 
 static int flags_mmap_prepare(struct vm_area_desc *desc)
 {
+	struct file *file = desc->file;
+
 	if (vma_desc_test(desc, VMA_WRITE_BIT) && vma_desc_test(desc, VMA_SHARED_BIT))
 		return -EPERM;
 	if (vma_desc_test(desc, VMA_SHARED_BIT))
@@ -21,7 +23,11 @@ static int flags_mmap_prepare(struct vm_area_desc *desc)
 	if (vma_desc_is_cow_mapping(desc))
 		return -EINVAL;
 
-	desc->page_prot = pgprot_noncached(desc->page_prot);
+#ifdef CONFIG_MMU
+	/* The file is used in a preprocessor branch only (mtdchar-style). */
+	if (file->f_flags & O_DSYNC)
+		desc->page_prot = pgprot_noncached(desc->page_prot);
+#endif
 	vma_desc_set_flags(desc, VMA_DONTCOPY_BIT, VMA_DONTDUMP_BIT);
 	mmap_action_simple_ioremap(desc, fl_base, fl_size);
 	return 0;
