@@ -13,7 +13,9 @@ out-of-tree build) under CACHE/port-corpus/ (once per pair of packages).
 port: copies each 6.1 file to WORK/N/conv/ and WORK/N/orig/, runs mpc-port
 --in-place --report on the conv copy and records the time it took. table:
 reads the reports and the build results WORK/N/{orig,conv}.LABEL (written
-by corpus.sh) and compares each converted hook with upstream's 7.3 one.
+by corpus.sh) and compares each converted hook with upstream's 7.3 one;
+"7.3 round trip" says whether upstream's 7.3 file, wired and unwired, came
+back byte for byte (- when there was nothing to wire).
 Nothing of the kernel is kept in the repository: only the table.
 """
 
@@ -115,9 +117,28 @@ def port(corpus, work):
                             os.path.basename(p)], cwd=os.path.join(d, 'conv'),
                            capture_output=True, text=True, check=False)
         dt = time.monotonic() - t0
+        # Upstream's own 7.3 file: wiring then --unwire gives it back.
+        up = os.path.join(corpus, '7.3', p)
+        rt = os.path.join(d, 'rt')
+        os.makedirs(rt, exist_ok=True)
+        rtf = os.path.join(rt, os.path.basename(p))
+        with open(up, 'rb') as f:
+            orig = f.read()
+        with open(rtf, 'wb') as f:
+            f.write(orig)
+        subprocess.run([TOOL, '--in-place', '--report', os.devnull, rtf],
+                       capture_output=True, check=False)
+        with open(rtf, 'rb') as f:
+            wired = f.read() != orig
+        subprocess.run([TOOL, '--in-place', '--unwire', rtf],
+                       capture_output=True, check=False)
+        with open(rtf, 'rb') as f:
+            same = f.read() == orig
         with open(os.path.join(d, 'meta.json'), 'w') as f:
             json.dump({'path': p, 'rc': r.returncode, 'seconds': dt,
-                       'stderr': r.stderr[-500:]}, f)
+                       'stderr': r.stderr[-500:],
+                       'roundtrip': ('yes' if same else 'NO') if wired
+                       else '-'}, f)
         print('%-40s exit %d  %.2f s' % (p, r.returncode, dt))
     print('corpus: %d files in %.1f s' % (len(files),
                                           time.monotonic() - total))
@@ -209,9 +230,11 @@ def table(corpus, work, labels):
         reasons = '; '.join('%s(): %s' % (r['function'], short(r['reason']))
                             for r in left)
         rows.append([p, str(len(seen)), str(len(conv)),
-                     reasons or '-'] + builds + [cmp])
+                     reasons or '-'] + builds + [cmp,
+                                                 meta.get('roundtrip', '?')])
     head = ['file (6.1)', 'hooks', 'conv.', 'left (reason)'] + \
-        ['builds %s' % lab for lab in labels] + ['vs upstream 7.3']
+        ['builds %s' % lab for lab in labels] + ['vs upstream 7.3',
+                                                 '7.3 round trip']
     widths = [max(len(r[k]) for r in rows + [head]) for k in range(len(head))]
     sep = '  '.join('=' * w for w in widths)
     print(sep)
@@ -225,6 +248,10 @@ def table(corpus, work, labels):
     print('%d files, %d hooks, %d converted in %d files.' % (
         len(rows), sum(int(r[1]) for r in rows),
         sum(int(r[2]) for r in rows), nconv))
+    print('build failures (converted file fails where its original builds): '
+          '%d; 7.3 round trips not byte for byte: %d' % (
+              sum(r[4:4 + len(labels)].count('NO') for r in rows),
+              sum(1 for r in rows if r[-1] == 'NO')))
 
 
 def main():

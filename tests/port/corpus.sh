@@ -11,7 +11,9 @@
 # not build there needs unrelated kernel API fixes and counts as "n/a". Prints
 # the table (corpus.py table) and "N passed, N failed": a converted file that
 # fails to build where its original builds is a failure, so is a crash of
-# mpc-port (exit status 2).
+# mpc-port (exit status 2). Upstream 7.3 files whose wiring does not undo
+# byte for byte are counted in the table, not as failures (spacing that
+# differs from the neighbouring members cannot be recovered).
 #
 # Long (two source packages, a dozen kernel builds): not in scripts/test-all's
 # default list; run it as SUITES=port-corpus scripts/test-all or directly.
@@ -110,8 +112,8 @@ printf '%s\n' "$out"
 if [ -n "$table" ]; then
 	printf '%s\n' "$out" > "$table"
 fi
-crashed=$(grep -l '"rc": 2' "$work"/*/meta.json | wc -l)
-broken=$(grep -c '  NO  \|  NO$' <<< "$out" || true)
+crashed=$( (grep -l '"rc": 2' "$work"/*/meta.json || true) | wc -l)
+broken=$(sed -n 's/^build failures.*: \([0-9]*\); .*/\1/p' <<< "$out")
 total=$(wc -l < "$corpus/list")
 failed=$((crashed + broken))
 echo "$((total - failed)) passed, $failed failed"
