@@ -38,6 +38,8 @@
 #   MPC_CACHE         cache root
 #   MPC_ASSUME_EXPORTED=1           no Module.symvers: assume that declared
 #                     symbols are exported (development trees)
+#   MPC_PROBE_VERIFY=always         compile the passing probes again even
+#                     when every error of the failed ones is contained
 #   MPC_PROBE_NO_DIRECT=1           compile the verification unit through
 #                     kbuild instead of reusing kbuild's command for sanity.o
 #                     (tests/probe/fastpath.sh compares both)
@@ -54,9 +56,11 @@
 # signature, and every diagnostic is attributed to the probe whose file or
 # function it sits in. An error that belongs to no probe (a kernel header,
 # the compiler, a missing header) stops the run: it is never read as
-# "feature missing". When a probe failed, the probes that passed are
-# compiled together once more (a clean compile, so no diagnostic was hidden
-# by the other errors). If attribution is ever ambiguous, every probe is
+# "feature missing". When a probe failed with an error that can leave
+# something behind for the others (an implicit declaration, a made-up type,
+# parser recovery: config/lib/diag.sh), the probes that passed are compiled
+# together once more (a clean compile, so no diagnostic was hidden by the
+# other errors). If attribution is ever ambiguous, every probe is
 # compiled on its own (--mode individual, also used by tests/bench).
 #
 # Exports are read from the tree's Module.symvers (no modpost per probe).
@@ -122,6 +126,8 @@ t_start=${EPOCHREALTIME:-$(date +%s.%N)}
 # ---------------------------------------------------------------- the tree
 # shellcheck source=lib/tree.sh source-path=SCRIPTDIR
 . "$here/lib/tree.sh"
+# shellcheck source=lib/diag.sh source-path=SCRIPTDIR
+. "$here/lib/diag.sh"
 mpc_tree "$kobj" || die "$mpc_tree_error"
 kconfig=$mpc_kconfig release=$mpc_release
 is_clang=$mpc_is_clang cc_text=$mpc_cc_text
@@ -204,7 +210,7 @@ for k in "${kinds[@]}"; do [ "$k" = feature ] && nfeat=$((nfeat + 1)); done
 key_text="v=$MPC_PROBE_VERSION release=$release cc=$cc_text arch=${ARCH:-} cross=${CROSS_COMPILE:-} llvm=${LLVM:-} ccvar=${CC:-} kobj=$kobj"
 key=$( { printf '%s\n' "$key_text"
 	 sha256sum "$kconfig" "$sanity_src" "${BASH_SOURCE[0]}" "$here/api-states.tsv" \
-		"$here/lib/states.sh" "$here/lib/attribute.awk" "$here/lib/tree.sh" \
+		"$here/lib/states.sh" "$here/lib/attribute.awk" "$here/lib/tree.sh" "$here/lib/diag.sh" \
 		"${probe_files[@]}" |
 		cut -d' ' -f1; } | sha256sum | cut -c1-20)
 
@@ -386,7 +392,9 @@ run_combined() {
 	if ! compile_ok all.o && [ ${#failed[@]} -eq 0 ]; then
 		broken_exit "$log" "the combined probe unit failed without a diagnostic"
 	fi
-	if [ ${#failed[@]} -gt 0 ]; then
+	if [ ${#failed[@]} -gt 0 ] && ! mpc_needs_verify "$log"; then
+		verify_how=skipped	# every error is contained (config/lib/diag.sh)
+	elif [ ${#failed[@]} -gt 0 ]; then
 		# The passing probes again, alone: a clean compile proves that no
 		# diagnostic of theirs was hidden behind the other probes' errors.
 		local pass=()

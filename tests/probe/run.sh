@@ -179,6 +179,24 @@ else
 	tap_fail "recorded logs: $n_logs (want gcc 10, 12 and 14 at least)"
 fi
 
+# which recorded logs make the runner compile the passing probes again
+# shellcheck source=config/lib/diag.sh
+. "$repo/config/lib/diag.sh"
+verify_is() { # want(yes|no) diag
+	local got=no
+	if mpc_needs_verify "$2"; then got=yes; fi
+	[ "$got" = "$1" ] || { echo "needs verify: $got, want $1"; return 1; }
+}
+tap_check "verify: 7.3 (only pointer-type mismatches) needs no second compile" \
+	verify_is no "$here/logs/gcc-14-7.3.diag"
+tap_check "verify: 6.1 (implicit declarations, unknown types) needs it" \
+	verify_is yes "$here/logs/gcc-12-6.1.diag"
+tap_check "verify: MPC_PROBE_VERIFY=always forces it" \
+	env MPC_PROBE_VERIFY=always bash -c '. "$1"; mpc_needs_verify "$2"' _ \
+	"$repo/config/lib/diag.sh" "$here/logs/gcc-14-7.3.diag"
+printf 'x.c:1:2: error: expected expression before ")" token\n' >"$tmp/syntax.diag"
+tap_check "verify: a syntax error needs it" verify_is yes "$tmp/syntax.diag"
+
 # clang's format (written by hand from clang's diagnostics: no "In
 # function" lines, the error at the probe's own line)
 cat >"$tmp/clang.log" <<'EOF'
