@@ -56,7 +56,7 @@ trap 'rm -f "$out"' EXIT
 host=$(find /lib/modules/*/build/include/generated -maxdepth 0 2>/dev/null |
 	sort -V | tail -n 1)
 if [ -n "$host" ]; then
-	bash "$0" --one "${host%/include/generated}" "host" | grep -v 'passed,' | tee -a "$out"
+	bash "$0" --one "${host%/include/generated}" "host" | grep -v -e 'passed,' -e '^1\.\.' | tee -a "$out"
 fi
 if [ "${1:-}" != --host-only ]; then
 	for s in ${MPC_PROBE_SERIES:-5.10 6.12 7.3}; do
