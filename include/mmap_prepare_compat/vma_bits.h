@@ -3,8 +3,12 @@
  * Compat path: a VMA_<name>_BIT for every VM_<name> flag the kernel being
  * built defines, numbered as the kernel numbers it (VMA_x_BIT == ilog2(VM_x)).
  * A flag the kernel's configuration compiles out (VM_x == VM_NONE) gets the
- * 7.3 bit number, as upstream does. Generated once from the 7.3 list in
- * include/linux/mm.h; keep it in step with new upstream flags.
+ * 7.3 bit number, as upstream does, unless that number is one 7.3 shares
+ * between architectures (ARCH_1, HIGH_ARCH_0 - HIGH_ARCH_6): there it would
+ * be another flag of this kernel (VM_PAT for VMA_GROWSUP_BIT on x86,
+ * VM_UFFD_MINOR for VMA_MTE_ALLOWED_BIT on 6.1), so it gets no bit at all
+ * and every helper treats it as an empty mask. Generated once from the 7.3
+ * list in include/linux/mm.h; keep it in step with new upstream flags.
  *
  * The values are computed before the VMA_*_BIT names are defined, because on
  * 6.19 - 7.1 the kernel's own VM_x macros are built from its VMA_x_BIT.
@@ -12,8 +16,15 @@
 #ifndef _MMAP_PREPARE_COMPAT_VMA_BITS_H
 #define _MMAP_PREPARE_COMPAT_VMA_BITS_H
 
-#define __MPC_VM_BIT(vm, bit_in_7_3) \
-	((vm) ? __builtin_ctzl((unsigned long)(vm)) : (bit_in_7_3))
+/* The bit number of a flag this kernel lacks: outside every bitmap. */
+#define __MPC_VMA_NO_BIT	0x7fff
+
+/* Is @bit one that 7.3 gives a different flag on each architecture? */
+#define __MPC_VMA_ARCH_SHARED(bit)	((bit) == 24 || ((bit) >= 32 && (bit) <= 38))
+
+#define __MPC_VM_BIT(vm, bit_in_7_3)					\
+	((vm) ? __builtin_ctzl((unsigned long)(vm)) :			\
+	 __MPC_VMA_ARCH_SHARED(bit_in_7_3) ? __MPC_VMA_NO_BIT : (bit_in_7_3))
 
 enum {
 #ifdef VM_READ

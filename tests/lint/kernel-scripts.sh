@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Make Linux 7.3's scripts/checkpatch.pl (with spelling.txt and
-# const_structs.checkpatch) and scripts/kernel-doc (with the Python library
-# under tools/ that it loads) available, and print the directory that holds
-# them. Nothing of the kernel is kept in this repository: the files are
-# extracted at run time from Debian's linux-source-7.3 package and cached.
+# const_structs.checkpatch), scripts/kernel-doc (with the Python library
+# under tools/ that it loads) and the two headers that define the API
+# (include/linux/mm.h, mm_types.h, for tests/kunit/api-names.py) available,
+# and print the directory that holds them. Nothing of the kernel is kept in
+# this repository: the files are extracted at run time from Debian's
+# linux-source-7.3 package and cached.
 #
 # Where the files come from: $MPC_LINUX_SOURCE_DEB, else the package that
 # tests/lib/linux-source.sh finds or downloads (trixie-backports).
@@ -31,6 +33,8 @@ MEMBERS=(
 	scripts/kernel-doc
 	tools/docs/kernel-doc
 	tools/lib/python
+	include/linux/mm.h
+	include/linux/mm_types.h
 )
 
 log() { printf 'kernel-scripts: %s\n' "$*" >&2; }
@@ -39,7 +43,8 @@ die() { log "$*"; exit 1; }
 complete() {
 	[ -f "$STAMP" ] && [ -f "$DEST/scripts/checkpatch.pl" ] &&
 		[ -f "$DEST/tools/docs/kernel-doc" ] &&
-		[ -d "$DEST/tools/lib/python/kdoc" ]
+		[ -d "$DEST/tools/lib/python/kdoc" ] &&
+		[ -f "$DEST/include/linux/mm_types.h" ]
 }
 
 # ensure_pkgs PKG...: install the Debian packages that are missing.

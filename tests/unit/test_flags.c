@@ -72,16 +72,82 @@ static void vma_bits_equal_ilog2_of_vm_flags(void)
 	CHECK(checked >= 37);
 }
 
-static void vma_bits_of_compiled_out_flags_are_7_3_numbers(void)
+/*
+ * VM_x == VM_NONE here and 7.3's number is one it shares between
+ * architectures: the name stands for an empty mask, never for the flag that
+ * owns that bit on this kernel (VM_PAT at 24, the pkey bits at 32 - 36).
+ */
+static void vma_bits_of_absent_arch_flags_are_empty(void)
 {
-	/* VM_x == VM_NONE in this configuration: 7.3's own bit number. */
+	vma_flags_t flags = mk_vma_flags(VMA_GROWSUP_BIT, VMA_MTE_BIT,
+					 VMA_MTE_ALLOWED_BIT,
+					 VMA_PKEY_BIT4_BIT);
+	struct vm_area_desc desc;
+
 	CHECK_EQ(VM_GROWSUP, 0);
-	CHECK_EQ((int)VMA_GROWSUP_BIT, 24);
 	CHECK_EQ(VM_PKEY_BIT4, 0);
-	CHECK_EQ((int)VMA_PKEY_BIT4_BIT, 36);
 	CHECK_EQ(VM_MTE, 0);
-	CHECK_EQ((int)VMA_MTE_BIT, 36);
-	CHECK_EQ((int)VMA_MTE_ALLOWED_BIT, 37);
+	CHECK(vma_flags_empty(&flags));
+	vma_flags_set_flag(&flags, VMA_MTE_BIT);
+	CHECK(vma_flags_empty(&flags));
+
+	flags = legacy_to_vma_flags(~0UL);
+	CHECK(!vma_flags_test(&flags, VMA_GROWSUP_BIT));
+	CHECK(!vma_flags_test(&flags, VMA_MTE_ALLOWED_BIT));
+	CHECK(!vma_flags_test_any(&flags, VMA_MTE_BIT, VMA_PKEY_BIT4_BIT));
+
+	unit_desc_init(&desc, UNIT_SHARED_FLAGS);
+	vma_desc_set_flags(&desc, VMA_GROWSUP_BIT, VMA_MTE_ALLOWED_BIT);
+	CHECK_EQ(vma_flags_to_legacy(desc.vma_flags), UNIT_SHARED_FLAGS);
+	vma_desc_clear_flags(&desc, VMA_GROWSUP_BIT);
+	CHECK_EQ(vma_flags_to_legacy(desc.vma_flags), UNIT_SHARED_FLAGS);
+}
+
+/* 7.3's set algebra and optional-flag masks (mm.h, mm_types.h). */
+static void vma_flags_set_algebra_as_7_3(void)
+{
+	vma_flags_t a = mk_vma_flags(VMA_READ_BIT, VMA_WRITE_BIT, VMA_IO_BIT);
+	vma_flags_t b = mk_vma_flags(VMA_READ_BIT, VMA_EXEC_BIT);
+	vma_flags_t r;
+
+	CHECK_EQ(vma_flags_count(&a), 3);
+	r = vma_flags_and(&a, VMA_READ_BIT, VMA_EXEC_BIT);
+	CHECK(vma_flags_same(&r, VMA_READ_BIT));
+	r = vma_flags_and_mask(&a, b);
+	CHECK_EQ(vma_flags_to_legacy(r), VM_READ);
+	r = vma_flags_diff_pair(&a, &b);
+	CHECK_EQ(vma_flags_to_legacy(r), VM_WRITE | VM_IO | VM_EXEC);
+	CHECK(!vma_flags_same_pair(&a, &b));
+	r = a;
+	CHECK(vma_flags_same_pair(&a, &r));
+	CHECK(vma_flags_same_mask(&a, mk_vma_flags(VMA_IO_BIT, VMA_READ_BIT,
+						   VMA_WRITE_BIT)));
+	CHECK(!vma_flags_same(&a, VMA_READ_BIT, VMA_WRITE_BIT));
+	r = VMA_ACCESS_FLAGS;
+	CHECK_EQ(vma_flags_to_legacy(r), VM_READ | VM_WRITE | VM_EXEC);
+	vma_flags_clear_all(&r);
+	CHECK(vma_flags_empty(&r));
+
+	/* Optional masks: the flag where this kernel has it, else empty. */
+	r = mk_vma_flags_from_masks(VMA_UFFD_WP, VMA_GROWSUP, VMA_ACCESS_FLAGS);
+	CHECK_EQ(vma_flags_to_legacy(r), VM_UFFD_WP | VM_READ | VM_WRITE |
+		 VM_EXEC);
+	b = VMA_GROWSUP;
+	CHECK(vma_flags_empty(&b));
+	CHECK(vma_flags_test_single_mask(&r, VMA_UFFD_WP));
+	CHECK(!vma_flags_test_single_mask(&r, VMA_GROWSUP));
+	CHECK(!vma_flags_test_single_mask(&r, EMPTY_VMA_FLAGS));
+	CHECK_EQ(stub.warnings, 0);
+}
+
+/* A mask of several flags is a caller bug: 7.3 warns once. */
+static void vma_flags_test_single_mask_warns_on_several(void)
+{
+	vma_flags_t r = VMA_ACCESS_FLAGS;
+
+	EXPECT_WARNINGS();
+	CHECK(vma_flags_test_single_mask(&r, VMA_ACCESS_FLAGS));
+	CHECK_EQ(stub_warnings_in("vma_flags.h"), 1);
 }
 
 static void legacy_to_vma_flags_round_trips_every_bit(void)
@@ -237,7 +303,9 @@ static void vma_desc_clear_flags_and_mask_remove_bits(void)
 
 static const struct unit_test flags_tests[] = {
 	UNIT_TEST(vma_bits_equal_ilog2_of_vm_flags),
-	UNIT_TEST(vma_bits_of_compiled_out_flags_are_7_3_numbers),
+	UNIT_TEST(vma_bits_of_absent_arch_flags_are_empty),
+	UNIT_TEST(vma_flags_set_algebra_as_7_3),
+	UNIT_TEST(vma_flags_test_single_mask_warns_on_several),
 	UNIT_TEST(legacy_to_vma_flags_round_trips_every_bit),
 	UNIT_TEST(mk_vma_flags_sets_exactly_the_listed_bits),
 	UNIT_TEST(vma_remap_and_special_flags_match_old_kernels),
