@@ -11,12 +11,14 @@
 //   vma->vm_ops                 -> desc->vm_ops
 //   vma->vm_private_data        -> desc->private_data
 //   vma->vm_file                -> desc->vm_file
+//   vma_set_anonymous(vma)      -> vma_desc_set_anonymous(desc)
 // A hook whose only work was "vma->vm_ops = &ops; return 0;" (pages come
 // from ->fault) is then fully converted: no action, desc->vm_ops set.
 //
 // Mirrors: the field table of Documentation/filesystems/mmap_prepare.rst
 // (Linux 7.3) and every upstream conversion, e.g. hpet_mmap_prepare()'s
-// desc->page_prot and uio_mmap_logical()'s desc->vm_ops.
+// desc->page_prot and uio_mmap_logical()'s desc->vm_ops; mmap_zero_prepare()
+// (drivers/char/mem.c) for vma_desc_set_anonymous().
 
 @fld@
 identifier h.f, h.v;
@@ -49,5 +51,8 @@ int f(...) { <...
 |
 - v->vm_file
 + desc->vm_file
+|
+- vma_set_anonymous(v)
++ vma_desc_set_anonymous(desc)
 )
 ...> }
