@@ -43,12 +43,28 @@ one() {
 	native=$(grep -h '^#define MMAP_PREPARE_COMPAT_NATIVE ' \
 		"$work"/pkg/src/.mmap-prepare-compat/*/mmap_prepare_compat_config.h |
 		awk '{ print $3 }')
+	local pkg
 	for mode in default forced; do
 		[ "$mode" = forced ] && [ "$native" != 1 ] && continue
+		pkg=$work/pkg
+		if [ "$mode" = forced ]; then
+			# The shared module of the forced compat path exports the
+			# trampoline that the native one does not have.
+			pkg=$work/pkg-forced
+			cp -r "$work/pkg" "$pkg"
+			find "$pkg/src" \( -name '*.o' -o -name '*.ko' -o -name Module.symvers \
+				-o -name .mmap-prepare-compat \) -prune -exec rm -rf {} + 2>/dev/null || true
+			if ! make -C "$kdir" M="$pkg/src" MMAP_PREPARE_COMPAT_DIR="$pkg" \
+				MMAP_PREPARE_COMPAT_MODE=provider MMAP_PREPARE_COMPAT_FORCE_COMPAT=1 \
+				modules > "$work/shared-forced.log" 2>&1; then
+				emit "not ok" "$label: the forced-compat shared module builds"
+				continue
+			fi
+		fi
 		mkdir -p "$work/$mode"
 		{
-			echo "MMAP_PREPARE_COMPAT_DIR := $work/pkg"
-			echo "MMAP_PREPARE_COMPAT_SYMVERS := $work/pkg/src/Module.symvers"
+			echo "MMAP_PREPARE_COMPAT_DIR := $pkg"
+			echo "MMAP_PREPARE_COMPAT_SYMVERS := $pkg/src/Module.symvers"
 			[ "$mode" = forced ] && echo "MMAP_PREPARE_COMPAT_FORCE_COMPAT := 1"
 			echo "include \$(MMAP_PREPARE_COMPAT_DIR)/mmap-prepare-compat.mk"
 		} > "$work/$mode/Kbuild"
