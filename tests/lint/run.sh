@@ -178,6 +178,8 @@ if [ $# -eq 0 ]; then
 	report $? "Documentation/api-reference.rst (up to date)" "$out"
 	out=$("$PY" config/gen-states.py --check 2>&1)
 	report $? "generated from config/api-states.tsv (up to date)" "$out"
+	out=$("$PY" scripts/gen-vma-bits.py --check 2>&1)
+	report $? "include/mmap_prepare_compat/vma_bits.h generated from config/vma-bits.tsv" "$out"
 	out=$("$PY" tests/kunit/api-names.py --linux "$KDIR" --check 2>&1)
 	report $? "tests/kunit/api-names.txt: every 7.3 name, each used by api_use_kunit.c" "$out"
 fi
