@@ -113,6 +113,10 @@ mirror_lines() {
 
 build() {
 	local tmp="$CACHE/chroots/.$SERIES.new" debs="$CACHE/debs" base
+	# The package cache is shared by concurrent builds: copying in while
+	# another build copies out made mmdebstrap's sync-in/sync-out (tar)
+	# fail with "file changed as we read it". One lock serialises both.
+	local debs_lock="$CACHE/locks/debs.lock"
 	local include="$GCC,$PKGS_COMMON,linux-headers-$KREL=$PKGVER"
 	include="$include,linux-image-$KREL=$PKGVER"
 	[ "$EXTRA" = - ] || include="$include,$EXTRA"
@@ -122,7 +126,7 @@ build() {
 
 	command -v mmdebstrap >/dev/null ||
 		"$LIB_DIR/host-deps.sh" mmdebstrap
-	mkdir -p "$debs" "$CACHE/chroots"
+	mkdir -p "$debs" "$CACHE/chroots" "$CACHE/locks"
 	no_mounts_below "$tmp"
 	rm -rf "$tmp"
 	log "$SERIES: building chroot ($base, linux-image-$KREL=$PKGVER)"
@@ -142,8 +146,8 @@ build() {
 		--include="$include" \
 		--skip=essential/unlink \
 		--setup-hook='mkdir -p "$1"/var/cache/apt/archives/' \
-		--setup-hook="sync-in $debs /var/cache/apt/archives/" \
-		--customize-hook="sync-out /var/cache/apt/archives $debs" \
+		--setup-hook="flock $debs_lock cp -a $debs/. \"\$1\"/var/cache/apt/archives/" \
+		--customize-hook="flock $debs_lock sh -c 'cp -an \"\$0\"/var/cache/apt/archives/*.deb $debs/ 2>/dev/null || :' \"\$1\"" \
 		"$base" "$tmp" "${mirrors[@]}" \
 		>"$CACHE/chroots/$SERIES.log" 2>&1 || {
 			tail -n 30 "$CACHE/chroots/$SERIES.log" >&2
