@@ -171,7 +171,6 @@ int __mpc_mmap_prepare_trampoline(struct file *file, struct vm_area_struct *vma,
 				  const struct __mpc_mapped_entry *mapped,
 				  unsigned int nr_mapped)
 {
-	const bool is_compat = mpc_vma_is_stacked(vma);
 	struct vm_area_desc desc;
 	int err;
 
@@ -183,10 +182,10 @@ int __mpc_mmap_prepare_trampoline(struct file *file, struct vm_area_struct *vma,
 	if (err)
 		return err;
 
-	/* Being invoked from .mmap means we don't have to enforce this. */
-	if (is_compat)
-		desc.action.hide_from_rmap_until_complete = false;
-	return __MPC_SYM(mmap_desc)(&desc, vma, is_compat);
+	/* Called by compat_vma_mmap(): 7.3's compat path. */
+	if (mpc_vma_is_stacked(vma))
+		return __compat_vma_mmap(&desc, vma);
+	return __MPC_SYM(mmap_desc)(&desc, vma, false);
 }
 __MPC_EXPORT(__mpc_mmap_prepare_trampoline);
 
