@@ -176,16 +176,8 @@ fi
 "$0" --one "$host_krel" "host $host_krel" | tee "$out"
 
 if [ "$host_only" = 0 ]; then
-	for series in ${MPC_DKMS_SERIES:-${DKMS_SERIES:-5.10 6.12 7.3}}; do
-		if ! "$repo/tests/lib/chroot.sh" ensure "$series" >&2; then
-			echo "not ok - chroot $series could not be built" | tee -a "$out"
-			continue
-		fi
-		eval "$("$repo/tests/lib/chroot.sh" info "$series")"
-		# shellcheck disable=SC2154
-		"$repo/tests/lib/chroot.sh" run "$series" -- \
-			bash "$repo/tests/dkms/run.sh" --one "$KREL" "$series" | tee -a "$out" || true
-	done
+	"$repo/tests/lib/each-series.sh" "${MPC_DKMS_SERIES:-${DKMS_SERIES:-5.10 6.12 7.3}}" -- \
+		bash "$repo/tests/dkms/run.sh" --one @KREL@ @SERIES@ | tee -a "$out"
 fi
 
 passed=$(grep -c '^ok ' "$out" || true)

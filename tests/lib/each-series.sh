@@ -1,0 +1,38 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run one command in the release chroot of each series, for the suites that
+# build on every matrix kernel (tests/port/build.sh, tests/dkms/run.sh).
+#
+#   each-series.sh "SERIES..." -- CMD [ARG]...
+#
+# For each SERIES: build (or reuse) its chroot, then run CMD inside it with
+# the words @SERIES@, @KREL@ and @KDIR@ of ARG replaced by the series, its
+# kernel release and its headers directory. A chroot that cannot be built
+# gives a "not ok - chroot SERIES could not be built" line; CMD's own exit
+# status is ignored (callers count its "ok"/"not ok" lines).
+set -euo pipefail
+
+lib=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+if [ $# -lt 3 ] || [ "$2" != -- ]; then
+	echo 'usage: each-series.sh "SERIES..." -- CMD [ARG]...' >&2
+	exit 2
+fi
+list=$1
+shift 2
+
+for series in $list; do
+	if ! "$lib/chroot.sh" ensure "$series" >&2; then
+		echo "not ok - chroot $series could not be built"
+		continue
+	fi
+	eval "$("$lib/chroot.sh" info "$series")"
+	args=()
+	for a in "$@"; do
+		a=${a//@SERIES@/$series}
+		a=${a//@KREL@/$KREL}
+		a=${a//@KDIR@/$KDIR}
+		args+=("$a")
+	done
+	"$lib/chroot.sh" run "$series" -- "${args[@]}" || true
+done
