@@ -4,23 +4,40 @@
 # The kernel test matrix (entry point of `make check-matrix`).
 #
 #   tests/matrix/run.sh            every real series and every derived shape
-#   KERNELS="6.1 7.3 6.19" tests/matrix/run.sh
+#   tests/matrix/run.sh --series 6.1 [--series 6.19]... [--out DIR]
+#                                  some of them (what one CI job runs)
+#   tests/matrix/run.sh --list     "real SERIES" / "derived SHAPE" lines
+#   KERNELS="6.1 7.3 6.19" tests/matrix/run.sh   (the same as --series)
 #
 # Real series (tests/matrix/kernels.conf): build the modules in the
-# release's chroot, boot the release's own kernel under QEMU/TCG with an
-# ivshmem device and run tests/matrix/guest/mpc-test in it.
-# Derived shapes (6.16 .. 7.1): header trees DERIVED from 7.3's headers to
-# reproduce each version's mmap_prepare API shape; probe + compile only, no
-# boot. They are not real kernels.
+# release's chroot, boot the release's own kernel under QEMU (KVM when
+# usable, else TCG; tests/matrix/boot.sh) with an ivshmem device and run
+# tests/matrix/guest/mpc-test in it.
+# Derived shapes (tests/matrix/derived.conf): header trees DERIVED from
+# 7.3's headers to reproduce each version's mmap_prepare API shape; probe +
+# compile only, no boot. They are not real kernels.
+#
+# Every job leaves in OUT/SERIES: results.tsv, ktap.log and console.log
+# (real), the logs of each step, and table-row, its row of
+# Documentation/compat-table.rst (tests/matrix/table.sh assembles them).
+# The full run rewrites Documentation/compat-table.rst; a run of some
+# series writes OUT/compat-table.rst.
 #
 # Environment:
 #   KERNELS                series/shapes to run (default: all)
 #   MPC_CACHE              cache root (default /var/cache/mmap-prepare-compat)
-#   MPC_MATRIX_OUT         results (default $MPC_CACHE/matrix/out)
+#   MPC_MATRIX_OUT         results (default $MPC_CACHE/matrix/out, or
+#                          $MPC_CACHE/matrix/series/NAME for --series NAME)
 #   MPC_MATRIX_MODULES     src (default) or selftest (the harness stand-in
 #                          tests/matrix/selftest instead of src/)
-#   MPC_MATRIX_JOBS        series run at the same time (default 2)
+#   MPC_MATRIX_JOBS        series run at the same time (default: the
+#                          number of CPUs, at least 2); each job's make
+#                          gets -j CPUS/JOBS (at least 1), so module builds
+#                          never oversubscribe the cores
+#   MPC_CHROOT_JOBS        chroot builds at the same time (tests/lib/chroot.sh)
+#   MPC_KERNELS_CONF       the real series (default tests/matrix/kernels.conf)
 #   MPC_BOOT_TIMEOUT       seconds per guest (default 300)
+#   MPC_ACCEL              kvm, tcg or auto (default; tests/matrix/boot.sh)
 #   MPC_LOAD_SECONDS       duration of the guest load test (default 3)
 #   MPC_FUZZ_SECONDS       duration of the randomized phase per prefix
 #                          (default 3)
@@ -37,16 +54,43 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 LIB=$REPO/tests/lib
 export MPC_CACHE=${MPC_CACHE:-/var/cache/mmap-prepare-compat}
-OUT=${MPC_MATRIX_OUT:-$MPC_CACHE/matrix/out}
-WORK=$MPC_CACHE/matrix/work
 MODULES=${MPC_MATRIX_MODULES:-src}
-JOBS=${MPC_MATRIX_JOBS:-2}
-DERIVED_ALL="6.16 6.17 6.18 6.19 7.0.4 7.0 7.1 6.16+vma_flags_t future"
+NCPU=$(nproc 2>/dev/null || echo 2)
+JOBS=${MPC_MATRIX_JOBS:-$((NCPU > 2 ? NCPU : 2))}
+MAKE_JOBS=$((NCPU / JOBS > 1 ? NCPU / JOBS : 1))
+export MPC_MAKE_JOBS=${MPC_MAKE_JOBS:-$MAKE_JOBS}
+export MPC_CHROOT_JOBS=${MPC_CHROOT_JOBS:-$JOBS}
+DERIVED_ALL=$(awk '!/^[[:space:]]*(#|$)/ { print $1 }' "$HERE/derived.conf" | xargs)
 REAL_ALL=$("$LIB/chroot.sh" list | xargs)
-KERNELS=${KERNELS:-$REAL_ALL $DERIVED_ALL}
 
 log() { printf '[matrix %s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+
+series=()
+out_arg=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--series) [ $# -ge 2 ] || die "--series needs a name"
+		series+=("$2"); shift 2 ;;
+	--out) [ $# -ge 2 ] || die "--out needs a directory"
+		out_arg=$2; shift 2 ;;
+	--list) for k in $REAL_ALL; do echo "real $k"; done
+		for k in $DERIVED_ALL; do echo "derived $k"; done
+		exit 0 ;;
+	-h|--help) sed -n '4,50s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+	*) die "unknown argument '$1' (see --help)" ;;
+	esac
+done
+if [ ${#series[@]} -gt 0 ]; then
+	KERNELS=${series[*]}
+	# a private results directory: a concurrent full run keeps its own
+	OUT=${out_arg:-${MPC_MATRIX_OUT:-$MPC_CACHE/matrix/series/$(printf '%s_' "${series[@]}" | sed 's/_$//')}}
+else
+	OUT=${out_arg:-${MPC_MATRIX_OUT:-$MPC_CACHE/matrix/out}}
+fi
+KERNELS=${KERNELS:-$REAL_ALL $DERIVED_ALL}
+# A table of some series goes next to their results (tests/matrix/table.sh).
+[ "$KERNELS" = "$REAL_ALL $DERIVED_ALL" ] || export KERNELS
 
 [ "$(id -u)" = 0 ] || die "must run as root (chroots, namespaces)"
 case $MODULES in src|selftest) ;; *) die "MPC_MATRIX_MODULES=$MODULES" ;; esac
@@ -58,9 +102,17 @@ for k in $KERNELS; do
 		die "unknown kernel '$k' (real: $REAL_ALL; derived: $DERIVED_ALL)"
 done
 
+# Work trees of this run only: two runs at once (a CI job and a local
+# --series run) never share one.
+mkdir -p "$MPC_CACHE/matrix/work"
+WORK=$(mktemp -d "$MPC_CACHE/matrix/work/run.XXXXXX")
+export MPC_MATRIX_WORK=$WORK
+trap 'rm -rf "$WORK"' EXIT
+
 T0=$SECONDS
 rm -rf "$OUT"
-mkdir -p "$OUT" "$WORK"
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 "$LIB/host-deps.sh"
 
 # result DIR PASS|FAIL TEXT: record one case of a job.
@@ -99,7 +151,7 @@ host_build() {
 # parallel builds never share object files. Prints its path.
 stage_tree() {
 	local dst=$WORK/$1/repo
-	rm -rf "$WORK/$1"
+	rm -rf "${WORK:?}/$1"
 	mkdir -p "$dst"
 	tar -C "$REPO" --exclude=.git -cf - . | tar -C "$dst" -xf -
 	printf '%s\n' "$dst"
@@ -111,7 +163,7 @@ kbuild() {
 	shift 4
 	KDIR=$("$LIB/chroot.sh" info "$s" | sed -n 's/^KDIR=//p')
 	"$LIB/chroot.sh" run "$s" --bind "$WORK/$s" -- \
-		make -C "$KDIR" M="$mdir" -j2 MMAP_PREPARE_COMPAT_STRICT=1 "$@" >"$logf" 2>&1
+		make -C "$KDIR" M="$mdir" -j"$MPC_MAKE_JOBS" MMAP_PREPARE_COMPAT_STRICT=1 "$@" >"$logf" 2>&1
 }
 
 # excerpt REGEX LOG: the first matching lines of LOG (else its tail) go
@@ -128,6 +180,7 @@ warnings() {
 }
 
 real_job() {
+	# shellcheck disable=SC2034 # set by eval of chroot.sh info
 	local s=$1 d=$OUT/$1 t CHROOT KREL KDIR KIMAGE PKGVER SUITES GCC
 	local EXPECT_PATH tree mdir
 	mkdir -p "$d"
@@ -236,7 +289,7 @@ real_job() {
 		sed 's/^/    /' "$d/shm-check.log" >>"$d/problems"
 	fi
 	rm -f "$d/initrd.cpio"
-	rm -rf "$WORK/$s"
+	rm -rf "${WORK:?}/$s"
 }
 
 # ------------------------------------------------------ derived shapes
@@ -267,13 +320,18 @@ run_job() {
 	n=$(grep -c '^PASS' "$OUT/$k/results.tsv" || true)
 	f=$(grep -c '^FAIL' "$OUT/$k/results.tsv" || true)
 	timing "$OUT/$k" total $((SECONDS - t))
+	"$HERE/table.sh" --row "$OUT" "$k" >"$OUT/$k/table-row" ||
+		result "$OUT/$k" FAIL "$k: its row of the compatibility table"
 	log "$k: $n passed, $f failed ($((SECONDS - t)) s)"
 }
 
-log "kernels: $KERNELS (modules from $MODULES; results in $OUT)"
+log "kernels: $KERNELS (modules from $MODULES; results in $OUT;" \
+	"$JOBS at a time, make -j$MPC_MAKE_JOBS)"
 if host_build; then
 	# Real series first (their chroots take longest), at most $JOBS
-	# at a time: two chroot builds or two TCG guests fit on 2 cores.
+	# at a time (default: one per CPU): chroot builds, module builds
+	# (make -j CPUS/JOBS each) and TCG guests overlap without
+	# oversubscribing the cores.
 	running=0
 	for k in $KERNELS; do
 		if [ $running -ge "$JOBS" ]; then

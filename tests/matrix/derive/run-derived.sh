@@ -20,7 +20,7 @@ CACHE=${MPC_CACHE:-/var/cache/mmap-prepare-compat}
 v=$1 d=$2 modules=${3:-src}
 base=7.3
 label="$v (DERIVED from $base headers)"
-work=$CACHE/matrix/work/derived
+work=${MPC_MATRIX_WORK:-$CACHE/matrix/work}/derived
 tree=$work/$v
 mkdir -p "$d" "$work"
 d=$(cd "$d" && pwd)
@@ -174,7 +174,7 @@ if [ "$v" = future ]; then
 	: # refused above: nothing to build
 elif [ ! -f "$work/$v-repo/$mdir/Kbuild" ]; then
 	result FAIL "build $mdir ($mdir/Kbuild missing)"
-elif run_in "$d/build.log" make -C "$tree/obj" M="$work/$v-repo/$mdir" -j2 \
+elif run_in "$d/build.log" make -C "$tree/obj" M="$work/$v-repo/$mdir" -j"${MPC_MAKE_JOBS:-2}" \
 	"${strict[@]}"; then
 	# the fake partial backport's expected warning is the runner's own
 	if grep -E 'warning:|WARNING:' "$d/build.log" |
