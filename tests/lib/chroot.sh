@@ -4,13 +4,14 @@
 # Per-release build chroots for the test matrix.
 #
 #   chroot.sh ensure SERIES        build the chroot, or reuse it from the cache
-#   chroot.sh info SERIES          print CHROOT= KREL= KDIR= KIMAGE= (sourceable)
+#   chroot.sh info SERIES          print CHROOT= KREL= KDIR= KIMAGE= KARCH=
+#                                  CROSS_COMPILE= ... (sourceable)
 #   chroot.sh run SERIES [--bind DIR]... -- CMD [ARG]...
 #                                  run CMD inside the chroot, in private mount
 #                                  and pid namespaces, with the repository (and
 #                                  every --bind DIR) mounted at its own path
 #   chroot.sh manifest SERIES      print the kernel/compiler packages installed
-#   chroot.sh list                 print the known series
+#   chroot.sh list [ARCH]          print the known series (of ARCH only)
 #
 # SERIES is one of the series in tests/matrix/kernels.conf. Chroots live in
 # ${MPC_CACHE:-/var/cache/mmap-prepare-compat}/chroots/SERIES, downloaded
@@ -33,6 +34,8 @@ SECURITY=${MPC_APT_SECURITY:-http://deb.debian.org/debian-security}
 JOBS=${MPC_CHROOT_JOBS:-2}
 # Bump when the recipe below changes in a way that needs new chroots.
 RECIPE=3
+# The same for the foreign-architecture part (arm64 lines only).
+RECIPE_FOREIGN=1
 PKGS_COMMON=make,kmod,bc,autoconf,automake,libtool,dkms
 
 die() { printf 'chroot.sh: %s\n' "$*" >&2; exit 1; }
@@ -52,19 +55,29 @@ conf_line() {
 	printf '%s\n' "$line"
 }
 
+# list_series [ARCH]: every series, or those of ARCH (field 8, default amd64).
 list_series() {
-	awk '!/^[[:space:]]*(#|$)/ { print $1 }' "$CONF"
+	awk -v a="${1:-}" '!/^[[:space:]]*(#|$)/ &&
+		(a == "" || a == ($8 == "" ? "amd64" : $8)) { print $1 }' "$CONF"
 }
 
 # load SERIES: set SUITES GCC KREL PKGVER EXTRA DIR and the derived paths.
 load() {
 	SERIES=$1
 	LINE=$(conf_line "$SERIES")
-	read -r _ SUITES GCC KREL PKGVER EXTRA EXPECT_PATH _ <<<"$LINE"
+	read -r _ SUITES GCC KREL PKGVER EXTRA EXPECT_PATH KARCH _ <<<"$LINE"
 	[ -n "$EXPECT_PATH" ] || die "$CONF: short line for $SERIES"
+	KARCH=${KARCH:-amd64}
+	case $KARCH in
+	amd64) CROSS_COMPILE= ;;
+	arm64) CROSS_COMPILE=aarch64-linux-gnu- ;;
+	*) die "$CONF: $SERIES: unknown arch '$KARCH' (amd64, arm64)" ;;
+	esac
 	DIR=$CACHE/chroots/$SERIES
-	# Only what shapes the chroot: a new "path" must not rebuild it.
+	# Only what shapes the chroot: a new "path" must not rebuild it (nor
+	# the arch field of the amd64 lines, which predate it).
 	STAMP_TEXT="recipe=$RECIPE $SERIES $SUITES $GCC $KREL $PKGVER $EXTRA"
+	[ "$KARCH" = amd64 ] || STAMP_TEXT="$STAMP_TEXT arch=$KARCH recipe-foreign=$RECIPE_FOREIGN"
 	KDIR=/usr/src/linux-headers-$KREL
 	KIMAGE=$DIR/boot/vmlinuz-$KREL
 }
@@ -185,6 +198,7 @@ cmd_info() {
 		"$DIR" "$KREL" "$KDIR" "$KIMAGE"
 	printf 'PKGVER=%q\nSUITES=%q\nGCC=%q\nEXPECT_PATH=%q\n' \
 		"$PKGVER" "$SUITES" "$GCC" "$EXPECT_PATH"
+	printf 'KARCH=%q\nCROSS_COMPILE=%q\n' "$KARCH" "$CROSS_COMPILE"
 }
 
 cmd_manifest() {
@@ -251,7 +265,7 @@ ensure)   [ $# = 1 ] || usage; [ "$(id -u)" = 0 ] || die "must run as root"
 	  cmd_ensure "$1" ;;
 info)     [ $# = 1 ] || usage; cmd_info "$1" ;;
 manifest) [ $# = 1 ] || usage; cmd_manifest "$1" ;;
-list)     list_series ;;
+list)     [ $# -le 1 ] || usage; list_series "$@" ;;
 run)      [ $# -ge 3 ] || usage; cmd_run "$@" ;;
 __enter)  cmd_enter "$@" ;;
 *)        usage ;;

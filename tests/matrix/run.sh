@@ -3,7 +3,9 @@
 #
 # The kernel test matrix (entry point of `make check-matrix`).
 #
-#   tests/matrix/run.sh            every real series and every derived shape
+#   tests/matrix/run.sh            every amd64 series, the arm64 ones of
+#                                  MPC_ARM64 (default one) and every
+#                                  derived shape
 #   tests/matrix/run.sh --series 6.1 [--series 6.19]... [--out DIR]
 #                                  some of them (what one CI job runs)
 #   tests/matrix/run.sh --list     "real SERIES" / "derived SHAPE" lines
@@ -24,7 +26,13 @@
 # series writes OUT/compat-table.rst.
 #
 # Environment:
-#   KERNELS                series/shapes to run (default: all)
+#   KERNELS                series/shapes to run (default: every amd64
+#                          series, the arm64 ones of MPC_ARM64, every shape)
+#   MPC_ARM64              the arm64 series of the default set: local
+#                          (the default: 5.10-arm64 alone, one cross build
+#                          and one boot), all (every arm64 line of
+#                          kernels.conf), none, or a list of series.
+#                          --series/KERNELS take any series.
 #   MPC_CACHE              cache root (default /var/cache/mmap-prepare-compat)
 #   MPC_MATRIX_OUT         results (default $MPC_CACHE/matrix/out, or
 #                          $MPC_CACHE/matrix/series/NAME for --series NAME)
@@ -62,6 +70,17 @@ export MPC_MAKE_JOBS=${MPC_MAKE_JOBS:-$MAKE_JOBS}
 export MPC_CHROOT_JOBS=${MPC_CHROOT_JOBS:-$JOBS}
 DERIVED_ALL=$(awk '!/^[[:space:]]*(#|$)/ { print $1 }' "$HERE/derived.conf" | xargs)
 REAL_ALL=$("$LIB/chroot.sh" list | xargs)
+# arm64 series are cross-built and booted under TCG (minutes each): the
+# local run keeps one, the CI engine's per-series jobs run every one.
+ARM64_LOCAL=5.10-arm64
+ARM64_ALL=$("$LIB/chroot.sh" list arm64 | xargs)
+case ${MPC_ARM64:-local} in
+local) ARM64=$(tr ' ' '\n' <<<"$ARM64_ALL" | grep -Fx "$ARM64_LOCAL" || true) ;;
+all) ARM64=$ARM64_ALL ;;
+none) ARM64= ;;
+*) ARM64=$MPC_ARM64 ;;
+esac
+DEFAULT_SET=$(printf '%s ' $("$LIB/chroot.sh" list amd64) $ARM64 $DERIVED_ALL | sed 's/ $//')
 
 log() { printf '[matrix %s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -88,9 +107,9 @@ if [ ${#series[@]} -gt 0 ]; then
 else
 	OUT=${out_arg:-${MPC_MATRIX_OUT:-$MPC_CACHE/matrix/out}}
 fi
-KERNELS=${KERNELS:-$REAL_ALL $DERIVED_ALL}
+KERNELS=${KERNELS:-$DEFAULT_SET}
 # A table of some series goes next to their results (tests/matrix/table.sh).
-[ "$KERNELS" = "$REAL_ALL $DERIVED_ALL" ] || export KERNELS
+[ "$KERNELS" = "$DEFAULT_SET" ] || export KERNELS
 
 [ "$(id -u)" = 0 ] || die "must run as root (chroots, namespaces)"
 case $MODULES in src|selftest) ;; *) die "MPC_MATRIX_MODULES=$MODULES" ;; esac
