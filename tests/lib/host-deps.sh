@@ -6,7 +6,8 @@
 #   host-deps.sh [NAME]...   NAME is a key below (the matrix's tools) or a
 #                            Debian package name; no NAME means every key.
 #
-# Fast when everything is present: only `dpkg-query` runs.
+# Fast when everything is present: only `dpkg-query` runs. Waits up to 10
+# minutes for a dpkg lock held by another install (parallel suites).
 set -euo pipefail
 
 declare -A PKG=(
@@ -40,9 +41,10 @@ done
 [ ${#missing[@]} -gt 0 ] || exit 0
 [ "$(id -u)" = 0 ] || { log "need root to install: ${missing[*]}"; exit 1; }
 log "installing: ${missing[*]}"
+lock=(-o DPkg::Lock::Timeout=600)
 if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-	"${missing[@]}" >/dev/null; then
-	apt-get update -q >/dev/null
+	"${lock[@]}" "${missing[@]}" >/dev/null; then
+	apt-get update -q "${lock[@]}" >/dev/null
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-		--no-install-recommends "${missing[@]}" >/dev/null
+		--no-install-recommends "${lock[@]}" "${missing[@]}" >/dev/null
 fi

@@ -399,8 +399,8 @@ echo
 echo "=== what ran ==="
 for k in $KERNELS; do
 	if is_real "$k" && [ -f "$OUT/$k/manifest" ]; then
-		printf '%-5s %s\n' "$k" "$(grep -E '^linux-(image|headers)-[0-9]' \
-			"$OUT/$k/manifest" | xargs)"
+		printf '%-5s %s (booted: %s)\n' "$k" "$(grep -E '^linux-(image|headers)-[0-9]' \
+			"$OUT/$k/manifest" | xargs)" "$(cat "$OUT/$k/accel" 2>/dev/null || echo -)"
 	elif is_derived "$k" && [ -f "$OUT/$k/shape" ]; then
 		printf '%-5s DERIVED from %s (not a real kernel)\n' "$k" \
 			"$(cat "$OUT/$k/shape")"
