@@ -8,8 +8,10 @@
 #
 #   ci-matrix.sh              the matrix jobs, JSON: {"include": [...]}
 #   ci-matrix.sh --kunit      the KUnit jobs, JSON
-#   ci-matrix.sh --github     both as GitHub step outputs
-#                             (matrix=... and kunit=..., for $GITHUB_OUTPUT)
+#   ci-matrix.sh --keys       the chroot cache key of every real series,
+#                             JSON: {"SERIES": "KEY", ...}
+#   ci-matrix.sh --github     the three as GitHub step outputs (matrix=...,
+#                             kunit=..., keys=..., for $GITHUB_OUTPUT)
 #   ci-matrix.sh --series     the series and shapes, one a line
 #
 # A matrix entry: series (the argument of tests/matrix/run.sh --series),
@@ -17,9 +19,9 @@
 # name cannot hold replaced by "_"), chroot (the chroot the job builds in:
 # the series itself, or 7.3 for a derived shape) and key, the cache key of
 # that chroot: the hash of its kernels.conf line and of the chroot recipe
-# version (RECIPE= in tests/lib/chroot.sh). A line with more columns than
-# tests/lib/chroot.sh reads (an architecture, say) is a series all the
-# same; its columns are part of its key.
+# version (RECIPE= in tests/lib/chroot.sh; RECIPE_FOREIGN= too for a line
+# of another architecture). Every line is a job whatever its columns (the
+# optional arch, or more): its columns are part of its key.
 #
 # Environment: MPC_KERNELS_CONF (default tests/matrix/kernels.conf).
 set -euo pipefail
@@ -35,6 +37,7 @@ die() { printf 'ci-matrix.sh: %s\n' "$*" >&2; exit 1; }
 [ -f "$CONF" ] || die "no $CONF"
 recipe=$(sed -n 's/^RECIPE=\([0-9A-Za-z._-]*\).*/\1/p' "$REPO/tests/lib/chroot.sh")
 [ -n "$recipe" ] || die "no RECIPE= in tests/lib/chroot.sh"
+foreign=$(sed -n 's/^RECIPE_FOREIGN=\([0-9A-Za-z._-]*\).*/\1/p' "$REPO/tests/lib/chroot.sh")
 
 # lines FILE: its entries (comments and blank lines dropped), whitespace
 # normalised.
@@ -45,6 +48,11 @@ key() {
 	local line
 	line=$(lines "$CONF" | awk -v s="$1" '$1 == s')
 	[ -n "$line" ] || die "derived shapes need series $1 in $CONF"
+	# a foreign-architecture line (field 8) has a recipe of its own too
+	case $(cut -d' ' -f8 <<<"$line") in
+	""|amd64) ;;
+	*) line="$line foreign-recipe=$foreign" ;;
+	esac
 	printf 'chroot-%s-r%s-%s' "$1" "$recipe" \
 		"$(printf '%s\n' "$line" | sha256sum | cut -c1-16)"
 }
@@ -68,6 +76,16 @@ matrix() {
 	printf ']}\n'
 }
 
+keys() {
+	local s sep=''
+	printf '{'
+	for s in $(lines "$CONF" | cut -d' ' -f1); do
+		printf '%s"%s":"%s"' "$sep" "$s" "$(key "$s")"
+		sep=,
+	done
+	printf '}\n'
+}
+
 kunit_targets() {
 	sed -n 's/.*MPC_KUNIT_TARGETS:-\([^}]*\)}.*/\1/p' "$REPO/tests/kunit/run.sh" |
 		head -n 1
@@ -88,7 +106,8 @@ kunit() {
 case ${1:-} in
 "") matrix ;;
 --kunit) kunit ;;
---github) echo "matrix=$(matrix)"; echo "kunit=$(kunit)" ;;
+--keys) keys ;;
+--github) echo "matrix=$(matrix)"; echo "kunit=$(kunit)"; echo "keys=$(keys)" ;;
 --series) { lines "$CONF"; lines "$DERIVED"; } | cut -d' ' -f1 ;;
-*) die "usage: ci-matrix.sh [--kunit|--github|--series]" ;;
+*) die "usage: ci-matrix.sh [--kunit|--keys|--github|--series]" ;;
 esac

@@ -80,7 +80,7 @@ all) ARM64=$ARM64_ALL ;;
 none) ARM64= ;;
 *) ARM64=$MPC_ARM64 ;;
 esac
-DEFAULT_SET=$(printf '%s ' $("$LIB/chroot.sh" list amd64) $ARM64 $DERIVED_ALL | sed 's/ $//')
+DEFAULT_SET=$(printf '%s\n' "$("$LIB/chroot.sh" list amd64)" "$ARM64" "$DERIVED_ALL" | xargs)
 
 log() { printf '[matrix %s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
