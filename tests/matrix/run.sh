@@ -414,6 +414,9 @@ for k in $KERNELS; do
 	printf '%-5s %s\n' "$k" "$(tr '\t\n' '= ' <"$OUT/$k/timings.tsv")"
 done
 echo "total $((SECONDS - T0))"
+# for tests/bench/matrix-bench.sh
+printf 'wall\t%s\njobs\t%s\nmake_jobs\t%s\ncpus\t%s\nkernels\t%s\n' \
+	$((SECONDS - T0)) "$JOBS" "$MPC_MAKE_JOBS" "$NCPU" "$KERNELS" >"$OUT/run.tsv"
 
 if compgen -G "$OUT/*/bench.txt" >/dev/null; then
 	echo

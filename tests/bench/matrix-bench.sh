@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Matrix benchmark (a report, not a timed test): a WARM local run of the
+# whole test matrix (every chroot already built), its wall time, the time
+# its jobs would take one after the other, and where the time goes
+# (chroot, module build, boot, derived shapes).
+#
+#   tests/bench/matrix-bench.sh          report the last full run
+#                                        ($MPC_CACHE/matrix/out) when it
+#                                        was warm; else (a cold machine,
+#                                        whose chroots that run built) run
+#                                        a warm one now and report it
+#   tests/bench/matrix-bench.sh --run    always run a warm one now
+#
+# A run is warm when no job spent more than 5 s getting its chroot.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+cache=${MPC_CACHE:-/var/cache/mmap-prepare-compat}
+last=$cache/matrix/out
+bench_out=$cache/matrix/bench
+
+log() { printf 'matrix-bench: %s\n' "$*" >&2; }
+
+# sum OUT KEY: the sum of KEY over the jobs' timings.tsv
+sum() {
+	cat "$1"/*/timings.tsv 2>/dev/null |
+		awk -F'\t' -v k="$2" '$1 == k { s += $2 } END { printf "%d", s }'
+}
+# max OUT KEY: the largest KEY of one job
+max() {
+	cat "$1"/*/timings.tsv 2>/dev/null |
+		awk -F'\t' -v k="$2" '$1 == k && $2 > m { m = $2 } END { printf "%d", m }'
+}
+val() { awk -F'\t' -v k="$2" '$1 == k { print $2 }' "$1/run.tsv"; }
+warm() { [ -f "$1/run.tsv" ] && [ "$(max "$1" chroot)" -le 5 ]; }
+
+report() {
+	local o=$1 wall seq n derived_t
+	wall=$(val "$o" wall)
+	seq=$(sum "$o" total)
+	n=$(wc -w <<<"$(val "$o" kernels)")
+	derived_t=$(for d in "$o"/*/; do
+		[ -f "$d/shape" ] || continue
+		awk -F'\t' '$1 == "total" { print $2 }' "$d/timings.tsv"
+	done | awk '{ s += $1 } END { printf "%d", s }')
+	echo "=== matrix benchmark (warm: every chroot cached; $o) ==="
+	printf '%-44s %6s s\n' "wall time, $n jobs, $(val "$o" jobs) at a time," "$wall"
+	printf '%-44s %6s s\n' "  make -j$(val "$o" make_jobs) each, $(val "$o" cpus) CPUs" ""
+	printf '%-44s %6s s\n' "the same jobs one after the other" "$seq"
+	awk -v a="$seq" -v b="$wall" 'BEGIN { if (b > 0) printf "%-44s %6.2f x\n", "speedup of the parallel run", a / b }'
+	printf '%-44s %6s s\n' "  chroot (cached: a stamp check)" "$(sum "$o" chroot)"
+	printf '%-44s %6s s\n' "  module builds (real series)" "$(sum "$o" build)"
+	printf '%-44s %6s s\n' "  guest boots + checks" "$(sum "$o" boot)"
+	printf '%-44s %6s s\n' "  derived shapes (derive, probe, build)" "$derived_t"
+	if [ -f "$o/host/results.tsv" ]; then
+		printf '%-44s %6s\n' "cases passed / failed" \
+			"$(cat "$o"/*/results.tsv | grep -c '^PASS' || true) / $(cat "$o"/*/results.tsv | grep -c '^FAIL' || true)"
+	fi
+}
+
+if [ "${1:-}" != --run ] && warm "$last"; then
+	report "$last"
+	exit 0
+fi
+[ "${1:-}" = --run ] || log "the last full run ($last) was not warm: running a warm one"
+for s in $("$repo/tests/lib/chroot.sh" list amd64); do
+	if ! "$repo/tests/lib/chroot.sh" manifest "$s" >/dev/null 2>&1; then
+		log "chroot $s not built: no warm run possible (run tests/matrix/run.sh first)"
+		exit 0
+	fi
+done
+MPC_MATRIX_OUT=$bench_out MPC_TABLE_OUT=$bench_out/compat-table.rst \
+	bash "$repo/tests/matrix/run.sh" >"$cache/matrix/bench.log" 2>&1 ||
+	log "the warm run had failures (log: $cache/matrix/bench.log); timings below all the same"
+report "$bench_out"
