@@ -9,7 +9,8 @@ The generated parts:
 
   tests/unit/stubs/k510/mmap_prepare_compat_config.h   what the runner
   tests/unit/stubs/k612/mmap_prepare_compat_config.h   writes for the stub
-                                                       kernels (5.10, 6.12)
+  tests/unit/stubs/a612/mmap_prepare_compat_config.h   kernels (5.10, 6.12,
+                                                       arm64 6.12)
   Documentation/internals.rst          the probe table and the state table
   Documentation/native-vs-emulated.rst the per-state feature table
   dkms.conf                            the BUILD_EXCLUSIVE_* gate
@@ -31,6 +32,7 @@ STUBS = {
     # stub kernel: (API state, release the stub stands for)
     "k510": ("5.10", "5.10"),
     "k612": ("5.10", "6.12"),
+    "a612": ("5.10", "6.12"),
 }
 
 

@@ -5,9 +5,10 @@
 #
 #	tests/unit/run.sh [-k] [FILTER...]
 #
-# Builds the compat layer and the tests against the stub kernel headers three
-# times: a 5.10 kernel (k510), a 6.12 kernel with vm_flags_set() (k612), and
-# 5.10 again with another MMAP_PREPARE_COMPAT_PREFIX (pfx), whose symbols are
+# Builds the compat layer and the tests against the stub kernel headers four
+# times: a 5.10 kernel (k510), a 6.12 kernel with vm_flags_set() (k612), the
+# same on arm64 (a612: arm64's VM_* flags), and 5.10 again with another
+# MMAP_PREPARE_COMPAT_PREFIX (pfx), whose symbols are
 # checked with nm. FILTER limits the tests run to names containing it. Prints
 # ok/not ok per test, the TAP plan and "N passed, N failed"; exits non-zero
 # on any failure, printing the compiler's errors when a build fails. CC,
@@ -88,7 +89,7 @@ run_variant() {
 }
 
 shift_filters="$*"
-for spec in "k510:k510:" "k612:k612:" \
+for spec in "k510:k510:" "k612:k612:" "a612:a612:" \
 	    "pfx:k510:-DMMAP_PREPARE_COMPAT_PREFIX=mpcunit_ -DMMAP_PREPARE_COMPAT_EMBEDDED"; do
 	v=${spec%%:*}
 	rest=${spec#*:}

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Userland stub: include/linux/mm.h of the stub kernel (5.10 or 6.12, x86-64
- * Debian configuration): the VM_* flags with their values there, the page
- * macros, and mocks of remap_pfn_range() and vm_insert_pages() (stub.c).
+ * Debian configuration, or with STUB_ARCH_ARM64 6.12 arm64 Debian
+ * configuration): the VM_* flags with their values there, the page macros,
+ * and mocks of remap_pfn_range() and vm_insert_pages() (stub.c).
  */
 #ifndef _STUB_LINUX_MM_H
 #define _STUB_LINUX_MM_H
@@ -68,7 +69,11 @@
 #define VM_WIPEONFORK	0x02000000
 #define VM_DONTDUMP	0x04000000
 
+#ifdef STUB_ARCH_ARM64
+#define VM_SOFTDIRTY	0		/* arm64 has no soft-dirty tracking */
+#else
 #define VM_SOFTDIRTY	0x08000000	/* CONFIG_MEM_SOFT_DIRTY=y */
+#endif
 
 #define VM_MIXEDMAP	0x10000000
 #define VM_HUGEPAGE	0x20000000
@@ -90,6 +95,31 @@
 #define VM_HIGH_ARCH_5	BIT(VM_HIGH_ARCH_BIT_5)
 #endif
 
+#ifdef STUB_ARCH_ARM64
+/*
+ * arm64 6.12: CONFIG_ARM64_POE, three key bits (CONFIG_ARCH_PKEY_BITS=3),
+ * MTE moved to HIGH_ARCH_4/5 to make room for them; BTI in ARCH_1; no
+ * shadow stack before GCS (6.13). 7.3's numbers for the names arm64 lacks
+ * are bits of its real flags here: VMA_PKEY_BIT4_BIT (36) is VM_MTE's,
+ * VMA_SHADOW_STACK_BIT (37) VM_MTE_ALLOWED's, VMA_GROWSUP_BIT (24)
+ * VM_ARM64_BTI's.
+ */
+#define VM_PKEY_SHIFT	VM_HIGH_ARCH_BIT_0
+#define VM_PKEY_BIT0	VM_HIGH_ARCH_0
+#define VM_PKEY_BIT1	VM_HIGH_ARCH_1
+#define VM_PKEY_BIT2	VM_HIGH_ARCH_2
+#define VM_PKEY_BIT3	0
+#define VM_PKEY_BIT4	0
+
+#define VM_SHADOW_STACK	VM_NONE
+
+#define VM_ARM64_BTI	VM_ARCH_1
+#define VM_ARCH_CLEAR	VM_ARM64_BTI
+
+#define VM_MTE		VM_HIGH_ARCH_4
+#define VM_MTE_ALLOWED	VM_HIGH_ARCH_5
+#define VM_GROWSUP	VM_NONE
+#else
 /* x86: CONFIG_ARCH_HAS_PKEYS, four key bits. */
 #define VM_PKEY_SHIFT	VM_HIGH_ARCH_BIT_0
 #define VM_PKEY_BIT0	VM_HIGH_ARCH_0
@@ -107,6 +137,7 @@
 #define VM_MTE		VM_NONE
 #define VM_MTE_ALLOWED	VM_NONE
 #define VM_GROWSUP	VM_NONE
+#endif
 
 #if STUB_LINUX_VERSION >= 606
 #define VM_UFFD_MINOR_BIT	38
