@@ -20,6 +20,36 @@ import os
 import re
 
 HOOKS = set(filter(None, os.environ.get('MPC_PORT_HOOKS', '').split(',')))
+# hook -> the call part 55 removes from it ("->open" for vma->vm_ops->open()).
+MAPPED = dict(e.split('=', 1) for e in
+              filter(None, os.environ.get('MPC_PORT_MAPPED', '').split(',')))
+
+
+# outer .mmap hook -> the legacy .mmap hook of this file it ends by calling,
+# which the rules convert too (part 80).
+STACKED = dict(e.split('=', 1) for e in
+               filter(None, os.environ.get('MPC_PORT_STACKED', '').split(',')))
+
+
+def new_name(fn):
+    """The name mpc-port gives a converted hook (foo_mmap_prepare)."""
+    fn = str(fn)
+    return fn + '_prepare' if fn.endswith('mmap') else fn + '_mmap_prepare'
+
+
+def is_stacked_inner(inner):
+    """Part 80 rewrites calls of inner in the outer hooks."""
+    return str(inner) in STACKED.values()
+
+
+def moves(f, call):
+    """Part 55 removes the call statement call() from hook f."""
+    return MAPPED.get(str(f)) == str(call)
+
+
+def moves_open(f, field):
+    """Part 55 removes vma->vm_ops->open(vma) from hook f."""
+    return str(field) == 'open' and MAPPED.get(str(f)) == '->open'
 
 
 def _norm(e):

@@ -3,7 +3,9 @@
 // mpc-port rule set, part 10: bring the mapping call to one statement form.
 //
 // Matches, inside a selected hook, a call of remap_pfn_range(),
-// io_remap_pfn_range(), vm_iomap_memory() or vm_insert_pages() written as
+// io_remap_pfn_range(), vm_iomap_memory() or vm_insert_pages() (or
+// vm_map_pages[_zero](), but not in the error_override forms: their own
+// -ENXIO would then be overridden where the legacy hook's was not) written as
 //   return CALL;                     -> CALL; return 0;
 //   ret = CALL; if (ret) return ret; -> CALL;
 //   ret = CALL; return ret;          -> CALL; return 0;
@@ -21,7 +23,7 @@
 
 @n_ret@
 identifier h.f;
-identifier rf = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory, vm_insert_pages};
+identifier rf = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory, vm_insert_pages, vm_map_pages, vm_map_pages_zero};
 expression list ES;
 @@
 int f(...) { <...
@@ -64,7 +66,7 @@ int f(...) { <...
 
 @n_err@
 identifier h.f, ret;
-identifier rf = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory, vm_insert_pages};
+identifier rf = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory, vm_insert_pages, vm_map_pages, vm_map_pages_zero};
 expression list ES;
 @@
 int f(...) { <...

@@ -16,7 +16,8 @@ static int flags_mmap_prepare(struct vm_area_desc *desc)
 {
 	struct file *file = desc->file;
 
-	if (vma_desc_test(desc, VMA_WRITE_BIT) && vma_desc_test(desc, VMA_SHARED_BIT))
+	if (vma_desc_test(desc, VMA_WRITE_BIT) &&
+	    vma_desc_test(desc, VMA_SHARED_BIT))
 		return -EPERM;
 	if (vma_desc_test(desc, VMA_SHARED_BIT))
 		vma_desc_clear_flags(desc, VMA_MAYWRITE_BIT);

@@ -15,6 +15,16 @@ static struct device *rf_dev;
 static void *rf_cpu;
 static dma_addr_t rf_dma;
 static unsigned long rf_pfn;
+static atomic_t rf_maps = ATOMIC_INIT(0);
+
+static void refused_vm_close(struct vm_area_struct *vma)
+{
+	atomic_dec(&rf_maps);
+}
+
+static const struct vm_operations_struct refused_vm_ops = {
+	.close = refused_vm_close,
+};
 
 /* No mmap_action for DMA memory upstream. */
 static int refused_dma_mmap(struct file *file, struct vm_area_struct *vma)
@@ -82,6 +92,34 @@ static int refused_helper_mmap(struct file *file, struct vm_area_struct *vma)
 			       vma->vm_page_prot);
 }
 
+/* Counts the mapping before a check that can still fail. */
+static int refused_early_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &refused_vm_ops;
+	atomic_inc(&rf_maps);
+	if (vma->vm_pgoff)
+		return -EINVAL;
+	return 0;
+}
+
+/* Counts the mapping, but installs no vm_ops that could count it down. */
+static int refused_noops_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	atomic_inc(&rf_maps);
+	return remap_pfn_range(vma, vma->vm_start, rf_pfn, PAGE_SIZE,
+			       vma->vm_page_prot);
+}
+
+static const struct file_operations refused_early_fops = {
+	.owner = THIS_MODULE,
+	.mmap = refused_early_mmap,
+};
+
+static const struct file_operations refused_noops_fops = {
+	.owner = THIS_MODULE,
+	.mmap = refused_noops_mmap,
+};
+
 static const struct file_operations refused_helper_fops = {
 	.owner = THIS_MODULE,
 	.mmap = refused_helper_mmap,
@@ -119,6 +157,8 @@ static struct miscdevice refused_misc[] = {
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_ralloc", .fops = &refused_alloc_fops },
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rodd", .fops = &refused_odd_fops },
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rhelp", .fops = &refused_helper_fops },
+	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rearly", .fops = &refused_early_fops },
+	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rnoops", .fops = &refused_noops_fops },
 };
 
 static int __init refused_init(void)
