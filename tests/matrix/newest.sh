@@ -27,6 +27,8 @@
 # Ends with "N passed, N failed"; exit status 1 when a newer kernel fails.
 # Environment: MPC_CACHE, MPC_APT_MIRROR, MPC_KERNELS_CONF.
 set -euo pipefail
+# Parsed whole before it runs, so editing this file mid-run is safe.
+{
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -45,17 +47,6 @@ ALWAYS=0
 log() { printf 'newest: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-while [ $# -gt 0 ]; do
-	case $1 in
-	--out) OUT=$2; shift 2 ;;
-	--always) ALWAYS=1; shift ;;
-	--suites) SUITES=$2; shift 2 ;;
-	*) sed -n '4,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
-	esac
-done
-[ "$(id -u)" = 0 ] || die "must run as root (chroots, namespaces)"
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
 
 # ------------------------------------------------------------ resolve
 APT_OPTS=(
@@ -138,12 +129,16 @@ first_change() {
 }
 nearest() { sed -n 's/.*Nearest: \([^;]*\);.*/\1/p' "$1" | head -n 1; }
 
-# first_symbol LOG: the symbol of the first compiler error in a build log
+# first_symbol LOG: the first compiler (or modpost) error of a build log,
+# led by the symbol it names: the last quoted identifier of the line
+# ("has no member named 'x'", "implicit declaration of function 'f'",
+# modpost's "f" [mod.ko] undefined).
 first_symbol() {
 	local e s
 	e=$(grep -m1 -E 'error:|ERROR:' "$1" || true)
 	[ -n "$e" ] || return 1
-	s=$(sed -n "s/.*error: [^‘'\"]*[‘'\"]\\([A-Za-z_][A-Za-z0-9_]*\\)[’'\"].*/\\1/p; s/.*ERROR: modpost: \"\\([A-Za-z_][A-Za-z0-9_]*\\)\".*/\\1/p" <<<"$e" | head -n 1)
+	s=$(grep -oE "[‘'\"][A-Za-z_][A-Za-z0-9_]*[’'\"]" <<<"$e" | tail -n 1 |
+		tr -d "‘’'\"")
 	echo "${s:+symbol $s: }$e"
 }
 
@@ -206,6 +201,21 @@ test_kernel() {
 }
 
 # ------------------------------------------------------------ main
+# Sourced with MPC_NEWEST_LIB=1: only define the functions (tests).
+# shellcheck disable=SC2317 # exit: when run, not sourced
+if [ "${MPC_NEWEST_LIB:-0}" = 1 ]; then return 0 2>/dev/null || exit 0; fi
+
+while [ $# -gt 0 ]; do
+	case $1 in
+	--out) OUT=$2; shift 2 ;;
+	--always) ALWAYS=1; shift ;;
+	--suites) SUITES=$2; shift 2 ;;
+	*) sed -n '4,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+	esac
+done
+[ "$(id -u)" = 0 ] || die "must run as root (chroots, namespaces)"
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 t0=$SECONDS
 if ! apt_update; then
 	tap_fail "apt-get update of $SUITES (private configuration)"
@@ -254,3 +264,4 @@ done
 tap_note "newest.sh: $((SECONDS - t0)) s (results: $OUT)"
 tap_done || rc=1
 exit "$rc"
+}

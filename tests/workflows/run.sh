@@ -13,7 +13,8 @@
 #     per series, caches chroots under the generated keys, and assembles
 #     the table; newest-kernel.yml is weekly and on demand;
 #   - tests/matrix/table.sh assembles rows and compares tables as the
-#     table job needs;
+#     table job needs; tests/matrix/newest.sh's failure message names the
+#     first probe or symbol that changed;
 #   - shellcheck on the scripts the workflows run (when installed).
 # Prints TAP lines and "N passed, N failed" (tests/lib/tap.sh).
 # shellcheck disable=SC2016 # the regexes match literal "$NAME"s
@@ -208,6 +209,34 @@ else
 	tap_check "table.sh --check: a changed cell fails, showing it" \
 		has "$tmp/check.out" '^\+     - fail$'
 fi
+
+# ------------------------------------------------------------ newest.sh
+# What newest-kernel.yml's failure says: the first probe or symbol that
+# changed, from the probe runner's and the compiler's own messages.
+explain() ( # FUNCTION LOG
+	export MPC_NEWEST_LIB=1
+	# shellcheck source=/dev/null # (its exit would look like one here)
+	. "$REPO/tests/matrix/newest.sh"
+	"$1" "$2"
+)
+cat >"$tmp/probe.log" <<'EOT'
+probe-kernel.sh: error: kernel 7.9.1+deb14-amd64 has an mmap_prepare API combination that matches no known kernel state (config/api-states.tsv). Nearest: 7.2 and later; present beyond it: none; missing from it: mmap_action_error_override vm_ops_mapped. MMAP_PREPARE_COMPAT_STRICT=1 refuses it; without it this kernel gets the compat path with a warning
+EOT
+tap_check "newest.sh names the first probe that changed (one gone)" \
+	test "$(explain first_change "$tmp/probe.log")" = \
+	"probe mmap_action_error_override fails (nearest known state: 7.2 and later)"
+sed -i 's/present beyond it: none; missing from it: [^.]*\./present beyond it: vma_desc_new_thing; missing from it: none./' "$tmp/probe.log"
+tap_check "newest.sh names the first probe that changed (one new)" \
+	test "$(explain first_change "$tmp/probe.log")" = \
+	"probe vma_desc_new_thing passes beyond the nearest known state 7.2 and later"
+printf '%s\n' "  CC [M]  src/example/hooks.o" \
+	"src/example/hooks.c:40:9: error: ‘struct vm_area_desc’ has no member named ‘action’" \
+	"src/example/hooks.c:41:9: error: implicit declaration of function ‘g’" >"$tmp/build.log"
+tap_check "newest.sh names the symbol of the first build error" \
+	test "$(explain first_symbol "$tmp/build.log" | cut -d: -f1)" = "symbol action"
+echo 'ERROR: modpost: "mmap_action_remap" [src/mpc_example.ko] undefined!' >"$tmp/modpost.log"
+tap_check "newest.sh names the symbol of a modpost error" \
+	test "$(explain first_symbol "$tmp/modpost.log" | cut -d: -f1)" = "symbol mmap_action_remap"
 
 # ------------------------------------------------------------ shellcheck
 scripts=("$REPO"/tests/matrix/{run,table,boot,ci-matrix,newest}.sh
