@@ -87,7 +87,7 @@ same_msg "configure" "$tmp/configure.log"
 # 3. the Kbuild fragment (a third-party driver, shared and embedded mode)
 for mode in shared embedded; do
 	rm -rf "$tmp/acme"
-	cp -r "$repo/tests/thirdparty/acme" "$tmp/acme"
+	cp -r "$repo/samples/acme" "$tmp/acme"
 	if make -C "$fake" M="$tmp/acme" MMAP_PREPARE_COMPAT_DIR="$repo" \
 		ACME_MODE="$mode" modules >"$tmp/kbuild.log" 2>&1; then
 		tap_fail "Kbuild fragment ($mode): refuses $fake_rel" "$(tail -n 5 "$tmp/kbuild.log")"

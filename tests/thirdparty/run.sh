@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Build tests/thirdparty/acme (a vendor driver using mmap_prepare through
+# Build samples/acme (a vendor driver using mmap_prepare through
 # <linux/mmap_prepare_compat.h> and mmap-prepare-compat.mk) both ways:
 #
 #   shared    links against mmap_prepare_compat.ko (built first, for the same
@@ -64,7 +64,7 @@ one() { # kdir label
 	local mode dir extra
 	for mode in shared embedded embedded-forced; do
 		dir=$work/acme-$mode
-		cp -r "$here/acme" "$dir"
+		cp -r "$repo/samples/acme" "$dir"
 		extra=()
 		case $mode in
 		shared) extra=(MMAP_PREPARE_COMPAT_SYMVERS="$work/pkg/src/Module.symvers") ;;
