@@ -5,7 +5,7 @@
 #
 # In the driver's Kbuild (or the kbuild part of its Makefile):
 #
-#   MMAP_PREPARE_COMPAT_DIR := /usr/src/mmap-prepare-compat-<version>
+#   MMAP_PREPARE_COMPAT_DIR ?= /usr/share/mmap-prepare-compat/kit
 #   include $(MMAP_PREPARE_COMPAT_DIR)/mmap-prepare-compat.mk
 #   obj-m += acme.o
 #   acme-y := main.o $(MMAP_PREPARE_COMPAT_OBJS)
@@ -18,7 +18,11 @@
 # -I for include/ and for the generated mmap_prepare_compat_config.h.
 #
 # Inputs (set before the include):
-#   MMAP_PREPARE_COMPAT_DIR     required: the package tree (this file's dir)
+#   MMAP_PREPARE_COMPAT_DIR     required: the package tree (this file's dir):
+#                               /usr/share/mmap-prepare-compat/kit from the
+#                               packages (a link to the DKMS source tree),
+#                               $(datadir)/mmap-prepare-compat/kit from
+#                               make install (/usr/local by default)
 #   MMAP_PREPARE_COMPAT_MODE    shared (default): link against the shared
 #                               mmap_prepare_compat.ko; adds its
 #                               Module.symvers to KBUILD_EXTRA_SYMBOLS
@@ -164,6 +168,7 @@ mpc_symvers := $(strip $(MMAP_PREPARE_COMPAT_SYMVERS))
 ifeq ($(mpc_symvers),)
 mpc_symvers := $(firstword $(wildcard \
 	$(mpc_dir)/kernels/$(mpc_release)/Module.symvers \
+	$(mpc_dir)/../$(mpc_release)/Module.symvers \
 	$(abspath $(mpc_dir)/../../share/mmap-prepare-compat/$(mpc_release)/Module.symvers) \
 	/usr/share/mmap-prepare-compat/$(mpc_release)/Module.symvers \
 	/usr/local/share/mmap-prepare-compat/$(mpc_release)/Module.symvers \

@@ -58,12 +58,8 @@ one() { # krel label
 	rm -rf "/usr/src/$pkg-$ver"
 	snapshot "$krel" > "$work/before"
 
-	# What a package would install as the DKMS source.
-	mkdir -p "/usr/src/$pkg-$ver"
-	cp -r "$repo/config" "$repo/compat" "$repo/include" "$repo/src" "$repo/scripts" \
-	      "$repo/dkms.conf" "$repo/mmap-prepare-compat.mk" "/usr/src/$pkg-$ver/"
-	find "/usr/src/$pkg-$ver/src" \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' \
-		-o -name '*.mod*' -o -name .mmap-prepare-compat \) -prune -exec rm -rf {} + 2>/dev/null || true
+	# What the packages install as the DKMS source.
+	sh "$repo/scripts/install-kit" --dkms "$repo" "/usr/src/$pkg-$ver"
 
 	run_check "$label: dkms add" "$work/add.log" dkms add -m "$pkg" -v "$ver" || return 0
 
@@ -131,7 +127,7 @@ one() { # krel label
 	fi
 
 	# A dependent driver finds the published files on its own.
-	cp -r "$repo/tests/thirdparty/acme" "$work/acme"
+	cp -r "$repo/samples/acme" "$work/acme"
 	if make -C "/lib/modules/$krel/build" M="$work/acme" \
 		MMAP_PREPARE_COMPAT_DIR="/usr/src/$pkg-$ver" modules > "$work/acme.log" 2>&1 &&
 	   [ -f "$work/acme/acme_mmap.ko" ] && ! grep -q 'warning: .*mmap-prepare-compat\|undefined!' "$work/acme.log"; then
