@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Inside a release chroot (an overlay, see chroot.sh), as root: the life of
+# mmap-prepare-compat-dkms and acme-dkms. Prints ok / not ok lines.
+#
+#   cases.sh SERIES full|smoke DEBDIR
+#     DEBDIR: mmap-prepare-compat-dkms_V_all.deb, acme-dkms_*_all.deb,
+#             mmap-prepare-compat-dkms_V'_all.deb (bumped, full), upgrade/
+#             (a further kernel's headers packages, full, optional)
+set -uo pipefail
+
+s=$1 mode=$2 debs=$3
+name=mmap-prepare-compat
+export DEBIAN_FRONTEND=noninteractive
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $s: $1"; }
+nok() { n=$((n + 1)); echo "not ok $n - $s: $1"; [ -z "${2:-}" ] || sed 's/^/# /' "$2" | tail -n 25; }
+check() { # what command...
+	local what=$1
+	shift
+	if "$@" > /tmp/check.log 2>&1; then ok "$what"; else nok "$what" /tmp/check.log; fi
+}
+
+mapfile -t ours < <(find "$debs" -maxdepth 1 -name "$name-dkms_*_all.deb" | sort -V)
+deb=${ours[0]}
+bumped=${ours[1]:-}
+acme=$(find "$debs" -maxdepth 1 -name 'acme-dkms_*_all.deb' | head -n 1)
+ver=$(dpkg-deb -f "$deb" Version | sed 's/-[^-]*$//')
+
+kernels() { # the kernels with headers
+	local b
+	for b in /lib/modules/*/build; do
+		[ -f "$b/Makefile" ] && basename "$(dirname "$b")"
+	done
+}
+# snapshot: what the packages may touch (depmod's indexes and dkms's own
+# signing key are machine state)
+snapshot() {
+	find /var/lib/dkms /lib/modules /usr/src /usr/share /var/cache/mmap-prepare-compat \
+		/var/log/mmap-prepare-compat -xdev 2>/dev/null |
+		grep -v -e '/modules\.[a-z.]*$' -e '^/var/lib/dkms/mok\.\(key\|pub\)$' | sort
+}
+apt_install() { apt-get install -y -q --no-install-recommends "$@" < /dev/null; }
+has_module() { # kernel module-name
+	modinfo -k "$1" -F filename "$2" 2>/dev/null | grep -q "/lib/modules/$1/updates/"
+}
+each_kernel_has() { # module
+	local k
+	for k in $(kernels); do
+		has_module "$k" "$1" || { echo "no $1 for $k"; modinfo -k "$k" "$1"; return 1; }
+	done
+}
+
+echo "# $s ($mode): dkms $(dpkg-query -W -f '${Version}' dkms), kernels: $(kernels | xargs)"
+snapshot > /tmp/before
+t0=$SECONDS
+
+# --- install with apt, DKMS builds for every kernel with headers
+if apt_install "$deb" > /tmp/install.log 2>&1; then ok "apt install ./$(basename "$deb")"; else nok "apt install ./$(basename "$deb")" /tmp/install.log; fi
+echo "# install: $((SECONDS - t0)) s"
+check "DKMS installed mmap_prepare_compat.ko for every kernel ($(kernels | xargs))" each_kernel_has mmap_prepare_compat
+k1=$(kernels | head -n 1)
+check "modinfo shows version $ver and the vermagic of $k1" \
+	bash -c "modinfo -k '$k1' mmap_prepare_compat | grep -q '^vermagic: *$k1 '"
+check "the probe summary is in the DKMS build log" \
+	grep -qiE 'native|emulated' "/var/lib/dkms/$name/$ver/build/make.log"
+check "the kit link resolves to the DKMS tree" \
+	test "$(readlink -f /usr/share/$name/kit)" = "/usr/src/$name-$ver"
+
+# --- acme-dkms: BUILD_DEPENDS, shared mode, for every kernel
+t1=$SECONDS
+if apt_install "$acme" > /tmp/acme.log 2>&1; then ok "apt install ./$(basename "$acme")"; else nok "apt install ./$(basename "$acme")" /tmp/acme.log; fi
+echo "# acme: $((SECONDS - t1)) s"
+check "DKMS installed acme_mmap.ko for every kernel" each_kernel_has acme_mmap
+# shellcheck disable=SC2016  # expanded by the inner bash
+check "acme_mmap.ko links against the shared module on a compat kernel, not on a native one" bash -c '
+	for k in $(ls /lib/modules); do
+		[ -f /lib/modules/$k/build/Makefile ] || continue
+		cfg=$(ls /var/lib/dkms/mmap-prepare-compat/*/$k/*/mmap_prepare_compat_config.h)
+		dep=$(modinfo -k $k -F depends acme_mmap)
+		if grep -q "MMAP_PREPARE_COMPAT_NATIVE 1" $cfg; then [ -z "$dep" ]; else [ "$dep" = mmap_prepare_compat ]; fi || exit 1
+	done'
+
+# --- removal of ours while acme-dkms needs it
+if dpkg -r "$name-dkms" > /tmp/remove.log 2>&1; then
+	nok "dpkg -r $name-dkms is refused while acme-dkms depends on it" /tmp/remove.log
+else
+	check "dpkg -r $name-dkms is refused while acme-dkms depends on it (both stay installed)" \
+		bash -c "dpkg -s $name-dkms acme-dkms | grep -c '^Status: install ok installed' | grep -qx 2"
+fi
+check "apt-get remove $name-dkms would take acme-dkms with it, not leave it broken" \
+	bash -c "apt-get -s remove $name-dkms | grep -q '^Remv acme-dkms'"
+
+# --- kernel upgrade: DKMS's own hook builds both for the new kernel
+if [ -d "$debs/upgrade" ]; then
+	t1=$SECONDS
+	before=$(kernels | xargs)
+	if dpkg -i "$debs"/upgrade/*.deb > /tmp/upgrade.log 2>&1; then
+		newk=$(kernels | grep -vxF -f <(tr ' ' '\n' <<< "$before") | head -n 1)
+		ok "kernel upgrade: headers of ${newk:-?} installed"
+		check "DKMS's hook built mmap_prepare_compat.ko for $newk" has_module "$newk" mmap_prepare_compat
+		check "DKMS's hook built acme_mmap.ko for $newk (after it)" has_module "$newk" acme_mmap
+	else
+		nok "kernel upgrade: install the headers of the next kernel" /tmp/upgrade.log
+	fi
+	echo "# kernel upgrade: $((SECONDS - t1)) s"
+fi
+
+# --- purge of both leaves nothing
+apt-get purge -y -q acme-dkms "$name-dkms" > /tmp/purge.log 2>&1 || nok "apt purge" /tmp/purge.log
+snapshot > /tmp/after
+# the upgrade's own headers are not ours
+if diff /tmp/before /tmp/after | grep '^>' | grep -v -E '^> /(usr/src/linux-|lib/modules/[^/]+(/build)?$|usr/share/doc/linux-|usr/lib/linux-kbuild|usr/share/lintian)' > /tmp/left; then
+	nok "apt purge leaves nothing in /var/lib/dkms, /lib/modules, /usr/src, /usr/share, the cache" /tmp/left
+else
+	ok "apt purge leaves nothing in /var/lib/dkms, /lib/modules, /usr/src, /usr/share, the cache"
+fi
+if [ "$mode" != full ]; then
+	echo "# $s: $((SECONDS - t0)) s"
+	exit 0
+fi
+
+# --- a kernel whose build fails: named with its log, the others installed,
+# the package configured
+bad=/lib/modules/6.6.6-broken
+mkdir -p "$bad/build/include/generated"
+printf 'all:\n\t@false\n' > "$bad/build/Makefile"
+printf 'CONFIG_MMU=y\n' > "$bad/build/.config"
+if apt_install "$deb" > /tmp/reinstall.log 2>&1; then
+	ok "install with a broken kernel next to the good ones: the package is configured"
+else
+	nok "install with a broken kernel next to the good ones: the package is configured" /tmp/reinstall.log
+fi
+check "the failure names the kernel and its log" \
+	grep -q "DKMS build for kernel 6.6.6-broken FAILED.*/var/log/$name/" /tmp/reinstall.log
+check "the other kernels have the module" bash -c "for k in \$(ls /lib/modules | grep -v broken); do
+	[ -f /lib/modules/\$k/build/Makefile ] || continue
+	modinfo -k \$k -F filename mmap_prepare_compat | grep -q updates || exit 1; done"
+check "dpkg: install ok installed" bash -c "dpkg -s $name-dkms | grep -q '^Status: install ok installed'"
+dkms remove -m "$name" -v "$ver" -k 6.6.6-broken > /dev/null 2>&1
+rm -rf "$bad" "/var/log/$name"
+
+# --- reinstall, then upgrade to a bumped version
+check "apt reinstall" apt_install --reinstall "$deb"
+check "reinstall: the module is still there for every kernel" each_kernel_has mmap_prepare_compat
+if [ -n "$bumped" ]; then
+	nver=$(dpkg-deb -f "$bumped" Version | sed 's/-[^-]*$//')
+	check "upgrade to $nver" apt_install "$bumped"
+	check "upgrade: the $ver DKMS tree and source are gone" \
+		test ! -e "/var/lib/dkms/$name/$ver" -a ! -e "/usr/src/$name-$ver"
+	check "upgrade: $nver installed for every kernel" \
+		bash -c "each() { for k in \$(ls /lib/modules); do [ -f /lib/modules/\$k/build/Makefile ] || continue;
+			dkms status -m $name -v $nver -k \$k | grep -q installed || exit 1; done; }; each"
+	check "upgrade: the kit link follows" test "$(readlink -f /usr/share/$name/kit)" = "/usr/src/$name-$nver"
+	deb=$bumped ver=$nver
+fi
+
+# --- an install killed in the postinst recovers with dpkg --configure -a
+apt-get purge -y -q "$name-dkms" > /dev/null 2>&1
+setsid apt-get install -y -q --no-install-recommends "$deb" > /tmp/killed.log 2>&1 < /dev/null &
+pid=$!
+running() { # a process whose command line has $1 (no procps in minbase)
+	grep -qs -- "$1" /proc/[0-9]*/cmdline
+}
+for _ in $(seq 1 600); do
+	running dkms-install-all && break
+	sleep 0.1
+done
+sleep 2
+kill -9 -- "-$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+if dpkg -s "$name-dkms" 2>/dev/null | grep -q '^Status: install ok installed'; then
+	nok "the install was interrupted in its postinst (it finished first)"
+else
+	ok "the install was interrupted in its postinst ($(dpkg -s "$name-dkms" | sed -n 's/^Status: //p'))"
+	check "dpkg --configure -a recovers" dpkg --configure -a
+	check "after recovery: configured, the module for every kernel" \
+		bash -c "dpkg -s $name-dkms | grep -q '^Status: install ok installed' && \
+			for k in \$(ls /lib/modules); do [ -f /lib/modules/\$k/build/Makefile ] || continue;
+			modinfo -k \$k -F filename mmap_prepare_compat | grep -q updates || exit 1; done"
+fi
+apt-get purge -y -q "$name-dkms" > /dev/null 2>&1
+echo "# $s: $((SECONDS - t0)) s"

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The .deb as a user lives with it, in the release chroots of
+# tests/lib/chroot.sh. Each runs on an overlay of the cached chroot (the
+# cache stays pristine; the overlay goes away with the test's mount
+# namespace) and gets tests/packages/cases.sh:
+#
+#   MPC_PACKAGES_FULL   series that get every case (default "6.1 6.12"):
+#                       install, DKMS for every kernel, modinfo, probe
+#                       summary, acme-dkms, refused removal, purge, a
+#                       failing kernel, reinstall, upgrade, interrupted
+#                       install; 6.12 also the kernel upgrade to 7.3's
+#                       headers (trixie-backports), built by DKMS's hook
+#   MPC_PACKAGES_SMOKE  series that get install + acme + purge (default
+#                       "5.10 7.3")
+#
+#   tests/packages/chroot.sh BUILDDIR    (after build.sh made the packages)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+build=$(cd "${1:?usage: chroot.sh BUILDDIR}" && pwd)
+lib=$repo/tests/lib
+cache=${MPC_CACHE:-/var/cache/mmap-prepare-compat}
+
+# upgrade_debs SERIES: the headers packages of the next kernel, for the
+# kernel upgrade case (from the package cache the chroot builds filled).
+upgrade_debs() {
+	case $1 in
+	6.12) "$lib/chroot.sh" ensure 7.3 >&2 || return 0
+	      eval "$("$lib/chroot.sh" info 7.3)"
+	      # shellcheck disable=SC2154
+	      find "$cache/debs" -maxdepth 1 \( -name "linux-headers-${KREL}_*.deb" \
+		-o -name "linux-headers-${KREL%-amd64}-common_*.deb" \
+		-o -name "linux-kbuild-${KREL%-amd64}_*.deb" \) | sort ;;
+	esac
+}
+
+# one SERIES MODE
+one() {
+	local s=$1 mode=$2 dir work up=()
+	if ! "$lib/chroot.sh" ensure "$s" >&2; then
+		echo "not ok - $s: chroot could not be built"
+		return 0
+	fi
+	dir=$(eval "$("$lib/chroot.sh" info "$s")"; echo "$CHROOT")
+	[ "$mode" = full ] && mapfile -t up < <(upgrade_debs "$s")
+	work=$(mktemp -d "${TMPDIR:-/tmp}/mpc-pkgs.XXXXXX")
+	mkdir -p "$work/upper" "$work/work" "$work/root" "$work/debs"
+	cp "$build"/mmap-prepare-compat-dkms_*_all.deb "$build"/acme-dkms_*_all.deb "$work/debs/"
+	cp "$build"/bumped/mmap-prepare-compat-dkms_*_all.deb "$work/debs/" 2>/dev/null || true
+	[ ${#up[@]} = 0 ] || { mkdir -p "$work/debs/upgrade"; cp "${up[@]}" "$work/debs/upgrade/"; }
+	# A private mount namespace: the overlay and everything chroot.sh
+	# mounts in it disappear with it.
+	# shellcheck disable=SC2016  # the inner script's own arguments
+	unshare --mount -- bash -c '
+		set -e
+		mount --make-rprivate /
+		mount -t overlay overlay -o "lowerdir=$1,upperdir=$2/upper,workdir=$2/work" "$2/root"
+		exec unshare --pid --fork --mount-proc="$2/root/proc" -- \
+			"$3/tests/lib/chroot.sh" __enter "$2/root" "$3" "$2/debs" -- \
+			bash "$3/tests/packages/cases.sh" "$4" "$5" "$2/debs"
+	' sh "$dir" "$work" "$repo" "$s" "$mode" || echo "not ok - $s: cases.sh exited $?"
+	rm -rf "$work"
+}
+
+[ "$(id -u)" = 0 ] || { echo "not ok - tests/packages/chroot.sh must run as root"; exit 1; }
+for s in ${MPC_PACKAGES_FULL-6.1 6.12}; do one "$s" full; done
+for s in ${MPC_PACKAGES_SMOKE-5.10 7.3}; do one "$s" smoke; done
