@@ -31,9 +31,11 @@ upgrade_debs() {
 	6.12) "$lib/chroot.sh" ensure 7.3 >&2 || return 0
 	      eval "$("$lib/chroot.sh" info 7.3)"
 	      # shellcheck disable=SC2154
+	      # the headers and what they need beyond trixie's 6.12 chroot
 	      find "$cache/debs" -maxdepth 1 \( -name "linux-headers-${KREL}_*.deb" \
 		-o -name "linux-headers-${KREL%-amd64}-common_*.deb" \
-		-o -name "linux-kbuild-${KREL%-amd64}_*.deb" \) | sort ;;
+		-o -name "linux-kbuild-${KREL%-amd64}_*.deb" -o -name "linux-base-${KREL}_*.deb" \
+		-o -name "gcc-14-for-host_*.deb" -o -name "cpp-14-for-host_*.deb" \) | sort ;;
 	esac
 }
 
