@@ -110,6 +110,24 @@ static int refused_noops_mmap(struct file *file, struct vm_area_struct *vma)
 			       vma->vm_page_prot);
 }
 
+static const struct vm_operations_struct refused_branch_vm_ops = {
+	.close = refused_vm_close,
+};
+
+/* Installs the vm_ops that would count the mapping on one path only. */
+static int refused_branch_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_SHARED)
+		vma->vm_ops = &refused_branch_vm_ops;
+	atomic_inc(&rf_maps);
+	return 0;
+}
+
+static const struct file_operations refused_branch_fops = {
+	.owner = THIS_MODULE,
+	.mmap = refused_branch_mmap,
+};
+
 static const struct file_operations refused_early_fops = {
 	.owner = THIS_MODULE,
 	.mmap = refused_early_mmap,
@@ -159,6 +177,7 @@ static struct miscdevice refused_misc[] = {
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rhelp", .fops = &refused_helper_fops },
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rearly", .fops = &refused_early_fops },
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rnoops", .fops = &refused_noops_fops },
+	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rbranch", .fops = &refused_branch_fops },
 };
 
 static int __init refused_init(void)
