@@ -1,0 +1,1 @@
+../../../samples/acme/acme.h
