@@ -70,15 +70,15 @@ fi
 cd "$ROOT" || exit 2
 
 # ----------------------------------------------------------- bookkeeping
-passed=0 failed=0
+# shellcheck source=tests/lib/tap.sh
+. "$ROOT/tests/lib/tap.sh"
+# Every finding of a file is shown, not only the first 20.
+TAP_DETAIL_LINES=${TAP_DETAIL_LINES:-1000}
 report() { # STATUS ITEM FINDINGS
 	if [ "$1" = 0 ]; then
-		passed=$((passed + 1))
-		printf 'ok - %s\n' "$2"
+		tap_ok "$2"
 	else
-		failed=$((failed + 1))
-		printf 'not ok - %s\n' "$2"
-		[ -z "$3" ] || printf '%s\n' "$3" | sed 's/^/#   /'
+		tap_fail "$2" "$3"
 	fi
 }
 
@@ -155,7 +155,7 @@ done
 
 for f in "${files[@]}"; do
 	if reason=$(skip_reason "$f"); then
-		printf 'skip - %s (%s)\n' "$f" "$reason"
+		tap_note "skip $f ($reason)"
 		continue
 	fi
 	findings=$(checkpatch_file "$f")
@@ -184,5 +184,4 @@ if [ $# -eq 0 ]; then
 	report $? "tests/kunit/api-names.txt: every 7.3 name, each used by api_use_kunit.c" "$out"
 fi
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" = 0 ]
+tap_done
