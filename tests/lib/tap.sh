@@ -11,7 +11,7 @@
 #                                             1 if any failed or none ran
 #
 # Lines: "ok N - what", "not ok N - what" (DETAIL and a failed command's
-# output below it as "# " lines, at most TAP_DETAIL_LINES, default 20);
+# output below it as "# " lines, at most MPC_TAP_DETAIL_LINES, default 20);
 # tap_done prints the plan "1..N" (TAP allows it last, automake's TAP driver
 # reads it) and "N passed, N failed", which scripts/test-all reads. POSIX
 # sh, so that sh scripts (tests/unit/run.sh) use it too.
@@ -27,7 +27,7 @@ tap_fail() {
 	tap_n=$((tap_n + 1)) tap_failed=$((tap_failed + 1))
 	printf 'not ok %d - %s\n' "$tap_n" "$1"
 	[ -z "${2:-}" ] ||
-		printf '%s\n' "$2" | head -n "${TAP_DETAIL_LINES:-20}" | sed 's/^/# /'
+		printf '%s\n' "$2" | head -n "${MPC_TAP_DETAIL_LINES:-20}" | sed 's/^/# /'
 }
 
 tap_note() {

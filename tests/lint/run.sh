@@ -73,7 +73,7 @@ cd "$ROOT" || exit 2
 # shellcheck source=tests/lib/tap.sh
 . "$ROOT/tests/lib/tap.sh"
 # Every finding of a file is shown, not only the first 20.
-TAP_DETAIL_LINES=${TAP_DETAIL_LINES:-1000}
+MPC_TAP_DETAIL_LINES=${MPC_TAP_DETAIL_LINES:-1000}
 report() { # STATUS ITEM FINDINGS
 	if [ "$1" = 0 ]; then
 		tap_ok "$2"

@@ -9,7 +9,7 @@
 #   embedded  compat layer compiled in under the prefix acme_mpc_
 #
 # on the host's kernel headers (6.1 on the reference machine) and in the
-# matrix chroot of every series in THIRDPARTY_SERIES (default: 7.3), without
+# matrix chroot of every series in MPC_THIRDPARTY_SERIES (default: 7.3), without
 # any configure step. Prints TAP-like "ok"/"not ok" lines and a final
 # "N passed, N failed"; exit status 1 if anything failed.
 #
@@ -156,7 +156,7 @@ done
 "$0" --one "$host_kdir" "host $(basename "$(dirname "$host_kdir")")" | tee "$out"
 
 if [ "$host_only" = 0 ]; then
-	for series in ${THIRDPARTY_SERIES:-7.3}; do
+	for series in ${MPC_THIRDPARTY_SERIES:-7.3}; do
 		if ! "$repo/tests/lib/chroot.sh" ensure "$series" >&2; then
 			echo "not ok - chroot $series could not be built" | tee -a "$out"
 			continue
