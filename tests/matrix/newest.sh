@@ -181,8 +181,7 @@ test_kernel() {
 	{ cat "$CONF"; line "$path"; } >"$conf"
 
 	if bash "$HERE/run.sh" --series "$s" --out "$d/matrix" >"$d/matrix.log" 2>&1; then
-		tap_ok "$what: build, boot and guest checks on the $path path" \
-			"($(tail -n 1 "$d/matrix.log"))"
+		tap_ok "$what: build, boot and guest checks on the $path path ($(tail -n 1 "$d/matrix.log"))"
 		return 0
 	fi
 	local why r=$d/matrix/$s
