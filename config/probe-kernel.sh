@@ -29,7 +29,10 @@
 #
 # Environment:
 #   ARCH, CROSS_COMPILE, LLVM, CC   passed to kbuild as given; LLVM=1 is
-#                     added when the kernel's .config says CONFIG_CC_IS_CLANG=y
+#                     added when the kernel's .config says CONFIG_CC_IS_CLANG=y,
+#                     ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- when it says
+#                     CONFIG_ARM64=y on an x86-64 host and CROSS_COMPILE is
+#                     unset (and the reverse)
 #   MMAP_PREPARE_COMPAT_STRICT=1    an API combination that matches no state
 #                     of config/api-states.tsv is an error even when the
 #                     kernel still has file_operations.mmap (the test matrix
@@ -136,6 +139,11 @@ is_clang=$mpc_is_clang cc_text=$mpc_cc_text
 if [ -n "$mpc_llvm" ] && [ -z "${CC:-}" ]; then
 	export LLVM=1
 fi
+# A tree of another architecture (an arm64 tree on x86-64) is probed with
+# the cross compiler when the caller did not name one (config/lib/tree.sh).
+for v in $mpc_cross; do
+	export "${v?}"
+done
 
 # ---------------------------------------------------------------- the gate
 # shellcheck source=lib/states.sh source-path=SCRIPTDIR

@@ -126,9 +126,12 @@ one() { # krel label
 		emit "not ok" "$label: module installed under /lib/modules/$krel/updates"
 	fi
 
-	# A dependent driver finds the published files on its own.
+	# A dependent driver finds the published files on its own (a kernel
+	# of another architecture: with the cross flags DKMS used too).
+	local -a kflags
+	read -r -a kflags < <(bash "$repo/config/kbuild-flags.sh" "/lib/modules/$krel/build") || true
 	cp -r "$repo/samples/acme" "$work/acme"
-	if make -C "/lib/modules/$krel/build" M="$work/acme" \
+	if make -C "/lib/modules/$krel/build" M="$work/acme" "${kflags[@]}" \
 		MMAP_PREPARE_COMPAT_DIR="/usr/src/$pkg-$ver" modules > "$work/acme.log" 2>&1 &&
 	   [ -f "$work/acme/acme_mmap.ko" ] && ! grep -q 'warning: .*mmap-prepare-compat\|undefined!' "$work/acme.log"; then
 		emit ok "$label: third-party driver builds against the DKMS-installed shim"

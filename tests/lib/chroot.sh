@@ -130,8 +130,16 @@ build() {
 	# another build copies out made mmdebstrap's sync-in/sync-out (tar)
 	# fail with "file changed as we read it". One lock serialises both.
 	local debs_lock="$CACHE/locks/debs.lock"
-	local include="$GCC,$PKGS_COMMON,linux-headers-$KREL=$PKGVER"
-	include="$include,linux-image-$KREL=$PKGVER"
+	local include="$GCC,$PKGS_COMMON"
+	local -a foreign=()
+	if [ "$KARCH" = amd64 ]; then
+		include="$include,linux-headers-$KREL=$PKGVER"
+		include="$include,linux-image-$KREL=$PKGVER"
+	else
+		# headers, image and busybox of $KARCH: chroot-foreign.sh
+		include="$include,libc6-dev-$KARCH-cross"
+		foreign=(--architectures="amd64,$KARCH" --customize-hook="$LIB_DIR/chroot-foreign.sh \"\$1\" $KARCH $KREL $PKGVER")
+	fi
 	[ "$EXTRA" = - ] || include="$include,$EXTRA"
 	base=${SUITES%%,*}
 	local -a mirrors
@@ -142,7 +150,7 @@ build() {
 	mkdir -p "$debs" "$CACHE/chroots" "$CACHE/locks"
 	no_mounts_below "$tmp"
 	rm -rf "$tmp"
-	log "$SERIES: building chroot ($base, linux-image-$KREL=$PKGVER)"
+	log "$SERIES: building chroot ($base, linux-image-$KREL=$PKGVER, $KARCH)"
 	local t0=$SECONDS
 	# INITRD=No: the image's postinst skips the initramfs we never boot.
 	# path-exclude: the guest needs no modules from the image, only
@@ -160,6 +168,7 @@ build() {
 		--skip=essential/unlink \
 		--setup-hook='mkdir -p "$1"/var/cache/apt/archives/' \
 		--setup-hook="flock $debs_lock cp -a $debs/. \"\$1\"/var/cache/apt/archives/" \
+		"${foreign[@]}" \
 		--customize-hook="flock $debs_lock sh -c 'cp -an \"\$0\"/var/cache/apt/archives/*.deb $debs/ 2>/dev/null || :' \"\$1\"" \
 		"$base" "$tmp" "${mirrors[@]}" \
 		>"$CACHE/chroots/$SERIES.log" 2>&1 || {
@@ -208,6 +217,8 @@ cmd_manifest() {
 		-f '${db:Status-Abbrev} ${Package} ${Version}\n' \
 		'linux-*' 'gcc-*' dkms make 2>/dev/null |
 		awk '$1 == "ii" { print $2, $3 }'
+	# a foreign architecture's kernel packages (unpacked, not installed)
+	sed 's/^\(linux-[^:]*\):[^ ]* /\1 /' "$DIR/.mpc-foreign-manifest" 2>/dev/null || true
 }
 
 # cmd_run SERIES [--bind DIR]... -- CMD...

@@ -7,7 +7,7 @@
 #
 #   * scripts/checkpatch.pl --strict --no-tree -f on every .c and .h under
 #     include/ compat/ src/ tests/kunit tests/unit tests/thirdparty
-#     tests/matrix/guest, less the accepted findings in checkpatch.exceptions
+#     tests/matrix/guest tests/matrix/vmabits, less the accepted findings in checkpatch.exceptions
 #     and the files in checkpatch.skip;
 #   * scripts/kernel-doc -none on include/ and compat/ (any warning fails);
 #   * Documentation/*.rst must parse as reStructuredText (rst-check.py) and
@@ -25,7 +25,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LINTDIR=$ROOT/tests/lint
 CP_DIRS=(include compat src tests/kunit tests/unit tests/thirdparty
-	 tests/matrix/guest)
+	 tests/matrix/guest tests/matrix/vmabits)
 KDOC_DIRS=(include compat)
 
 log() { printf 'lint: %s\n' "$*" >&2; }

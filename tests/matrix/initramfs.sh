@@ -8,6 +8,7 @@
 # MPC_TEST (and MPC_BENCH when not "-") are static binaries; ARG... are the
 # mpc-test arguments (see tests/matrix/guest/mpc-test.c); every file named
 # by "-m FILE" is copied to /lib/mpc/ and the argument rewritten.
+# MPC_BUSYBOX: the static busybox to pack (default the host's /bin/busybox).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,12 +18,13 @@ die() { printf 'initramfs.sh: %s\n' "$*" >&2; exit 1; }
 out=$1 test_bin=$2 bench_bin=$3
 shift 4
 
-BUSYBOX=/bin/busybox	# from busybox-static
+# from busybox-static; MPC_BUSYBOX: another one (an arm64 guest's)
+BUSYBOX=${MPC_BUSYBOX:-/bin/busybox}
 "$HERE/../lib/host-deps.sh" busybox cpio
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,etc,lib/mpc,proc,sys,dev,tmp}
-cp $BUSYBOX "$root/bin/busybox"
+cp "$BUSYBOX" "$root/bin/busybox"
 cp "$HERE/guest/init" "$root/init"
 chmod 755 "$root/init"
 cp "$test_bin" "$root/bin/mpc-test"

@@ -108,8 +108,10 @@ else
 	OUT=${out_arg:-${MPC_MATRIX_OUT:-$MPC_CACHE/matrix/out}}
 fi
 KERNELS=${KERNELS:-$DEFAULT_SET}
-# A table of some series goes next to their results (tests/matrix/table.sh).
-[ "$KERNELS" = "$DEFAULT_SET" ] || export KERNELS
+# A table of some series goes next to their results (tests/matrix/table.sh):
+# only a run of every series and shape (MPC_ARM64=all) rewrites the
+# committed one.
+[ "$KERNELS" = "$REAL_ALL $DERIVED_ALL" ] || export KERNELS
 
 [ "$(id -u)" = 0 ] || die "must run as root (chroots, namespaces)"
 case $MODULES in src|selftest) ;; *) die "MPC_MATRIX_MODULES=$MODULES" ;; esac
@@ -176,13 +178,45 @@ stage_tree() {
 	printf '%s\n' "$dst"
 }
 
-# kbuild S TREE MDIR LOG [MAKE ARGS...]: make -C KDIR M=MDIR in the chroot of S.
+# kbuild S TREE MDIR LOG [MAKE ARGS...]: make -C KDIR M=MDIR in the chroot
+# of S (cross-built for a foreign architecture: ARCH= CROSS_COMPILE=).
 kbuild() {
-	local s=$1 tree=$2 mdir=$3 logf=$4 KDIR
+	local s=$1 tree=$2 mdir=$3 logf=$4 KDIR KARCH CROSS_COMPILE
+	local -a cross=()
 	shift 4
-	KDIR=$("$LIB/chroot.sh" info "$s" | sed -n 's/^KDIR=//p')
+	eval "$("$LIB/chroot.sh" info "$s" | grep -E '^(KDIR|KARCH|CROSS_COMPILE)=')"
+	[ "$KARCH" = amd64 ] || cross=(ARCH="$KARCH" CROSS_COMPILE="$CROSS_COMPILE")
 	"$LIB/chroot.sh" run "$s" --bind "$WORK/$s" -- \
-		make -C "$KDIR" M="$mdir" -j"$MPC_MAKE_JOBS" MMAP_PREPARE_COMPAT_STRICT=1 "$@" >"$logf" 2>&1
+		make -C "$KDIR" M="$mdir" "${cross[@]}" -j"$MPC_MAKE_JOBS" \
+		MMAP_PREPARE_COMPAT_STRICT=1 "$@" >"$logf" 2>&1
+}
+
+# guest_build S DIR: the static guest programs for a foreign-architecture
+# series, built in its chroot with the cross compiler (gcc field of
+# kernels.conf) into DIR, as host_build builds them for amd64.
+guest_build() {
+	local s=$1 dir=$2 f p cc GCC CROSS_COMPILE
+	local -a src
+	eval "$("$LIB/chroot.sh" info "$s" | grep -E '^(GCC|CROSS_COMPILE)=')"
+	# gcc-N-aarch64-linux-gnu installs aarch64-linux-gnu-gcc-N
+	cc=$CROSS_COMPILE${GCC%-"${CROSS_COMPILE%-}"}
+	mkdir -p "$dir"
+	for f in mpc-test mpc-bench; do
+		[ -f "$HERE/guest/$f.c" ] || continue
+		src=("$HERE/guest/$f.c")
+		for p in "$HERE/guest/$f"-*.c; do
+			[ ! -f "$p" ] || src+=("$p")
+		done
+		if "$LIB/chroot.sh" run "$s" --bind "$dir" -- "$cc" -static -O2 \
+			-Wall -Wextra -Werror -pthread -o "$dir/$f" "${src[@]}" \
+			>"$dir/$f.build.log" 2>&1; then
+			result "$d" PASS "$s: build static $f ($cc)"
+		else
+			result "$d" FAIL "$s: build static $f ($cc)"
+			sed 's/^/    /' "$dir/$f.build.log" >>"$d/problems"
+			return 1
+		fi
+	done
 }
 
 # excerpt REGEX LOG: the first matching lines of LOG (else its tail) go
@@ -201,7 +235,7 @@ warnings() {
 real_job() {
 	# shellcheck disable=SC2034 # set by eval of chroot.sh info
 	local s=$1 d=$OUT/$1 t CHROOT KREL KDIR KIMAGE PKGVER SUITES GCC
-	local EXPECT_PATH tree mdir
+	local EXPECT_PATH KARCH CROSS_COMPILE tree mdir guest=$OUT/host
 	mkdir -p "$d"
 	: >"$d/results.tsv"
 
@@ -243,6 +277,18 @@ real_job() {
 	fi
 	timing "$d" build $((SECONDS - t))
 
+	# the compat path's VMA_*_BIT against this kernel's flags (and 7.3's
+	# own numbers): a compile-time check, the module is never loaded
+	if [ "$MODULES" = src ] && [ -f "$tree/tests/matrix/vmabits/Kbuild" ]; then
+		if kbuild "$s" "$tree" "$tree/tests/matrix/vmabits" "$d/vmabits.log" &&
+		   [ -z "$(warnings "$d/vmabits.log")" ]; then
+			result "$d" PASS "$s: VMA_*_BIT checks (tests/matrix/vmabits)"
+		else
+			result "$d" FAIL "$s: VMA_*_BIT checks (tests/matrix/vmabits)"
+			excerpt 'error|warning:|WARNING:|\*\*\*' "$d/vmabits.log"
+		fi
+	fi
+
 	# the third-party driver (tests/thirdparty/acme) with the compat layer
 	# embedded under its own prefix, loaded next to the shared module
 	local -a mods=() tp=()
@@ -256,6 +302,21 @@ real_job() {
 			result "$d" FAIL "$s: build tests/thirdparty/acme (embedded)"
 			excerpt 'error|Error|No rule|\*\*\*' "$d/thirdparty.log"
 		fi
+	fi
+
+	# a foreign architecture's guest: its own static programs and busybox
+	local busybox='' flags
+	if [ "$KARCH" != amd64 ]; then
+		# what configure and dkms.conf add to kbuild for this tree
+		flags=$(bash "$REPO/config/kbuild-flags.sh" "$CHROOT$KDIR" 2>&1 || true)
+		if [ "$flags" = "ARCH=$KARCH CROSS_COMPILE=$CROSS_COMPILE" ]; then
+			result "$d" PASS "$s: config/kbuild-flags.sh (configure, DKMS): $flags"
+		else
+			result "$d" FAIL "$s: config/kbuild-flags.sh (configure, DKMS): $flags"
+		fi
+		guest=$d/guest
+		guest_build "$s" "$guest" || return 0
+		busybox=$CHROOT$(readlink "$CHROOT/usr/lib/mpc-foreign/$KARCH.busybox")
 	fi
 
 	# load order: shared module, third party, example, forced copy
@@ -280,14 +341,15 @@ real_job() {
 	args+=(-e "$EXPECT_PATH" -l "${MPC_LOAD_SECONDS:-3}")
 	args+=(-f "${MPC_FUZZ_SECONDS:-3}")
 	[ -z "${MPC_FUZZ_SEED:-}" ] || args+=(-s "$MPC_FUZZ_SEED")
-	if [ "${MPC_BENCH:-1}" = 1 ] && [ -x "$OUT/host/mpc-bench" ] &&
+	if [ "${MPC_BENCH:-1}" = 1 ] && [ -x "$guest/mpc-bench" ] &&
 	   [ "$MODULES" = src ]; then
 		args+=(-x /bin/mpc-bench)
 	fi
 	local bench=-
-	[ ! -x "$OUT/host/mpc-bench" ] || bench=$OUT/host/mpc-bench
-	if ! "$HERE/initramfs.sh" "$d/initrd.cpio" "$OUT/host/mpc-test" \
-		"$bench" -- "${args[@]}" >"$d/initramfs.log" 2>&1; then
+	[ ! -x "$guest/mpc-bench" ] || bench=$guest/mpc-bench
+	if ! MPC_BUSYBOX=$busybox "$HERE/initramfs.sh" "$d/initrd.cpio" \
+		"$guest/mpc-test" "$bench" -- "${args[@]}" \
+		>"$d/initramfs.log" 2>&1; then
 		result "$d" FAIL "$s: pack initramfs"
 		sed 's/^/    /' "$d/initramfs.log" >>"$d/problems"
 		return 0
@@ -295,7 +357,8 @@ real_job() {
 
 	# boot
 	"$OUT/host/mpc-test" --fill-shm "$d/ivshmem.bin"
-	"$HERE/boot.sh" "$KIMAGE" "$d/initrd.cpio" "$d/ivshmem.bin" "$d"
+	MPC_BOOT_ARCH=$KARCH "$HERE/boot.sh" "$KIMAGE" "$d/initrd.cpio" \
+		"$d/ivshmem.bin" "$d"
 	timing "$d" boot "$(cat "$d/boot-seconds")"
 	"$HERE/parse.sh" "$d" "$s"
 	sed -n 's/^# bench: //p' "$d/ktap.log" >"$d/bench.txt"

@@ -89,7 +89,7 @@ row() {
 rows() {
 	local k f
 	for k in $(find "$1" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' |
-		   grep -E '^[0-9]+\.[0-9]+$' | sort -V); do
+		   grep -E '^[0-9]+\.[0-9]+(-arm64)?$' | sort -V); do
 		f=$1/$k/table-row
 		[ -s "$f" ] || [ -f "$1/$k/results.tsv" ] || continue
 		if [ -s "$f" ]; then
