@@ -84,8 +84,8 @@ row() {
 }
 
 # rows OUTDIR: "K<TAB>cells<TAB>packages<TAB>date" for every row of the
-# table, in version order (K of the form X.Y: the series and the shapes
-# of a version; the other shapes are tested but not tabulated).
+# table, in version order (K of the form X.Y or X.Y-arm64: the series and
+# the shapes of a version; the other shapes are tested but not tabulated).
 rows() {
 	local k f
 	for k in $(find "$1" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' |
@@ -115,6 +115,8 @@ document() {
 	echo "Rows are Debian kernels booted under QEMU (real), or header trees"
 	echo "DERIVED from 7.3's headers to reproduce an older mmap_prepare API"
 	echo "shape (compile and probe only: they are not real kernels)."
+	echo "*X.Y-arm64*: Debian's arm64 kernel of that release, the modules"
+	echo "cross-built, booted under qemu-system-aarch64 (TCG, virt machine)."
 	echo "*native*: the kernel's own mmap_prepare API; *emulated*: the compat"
 	echo "layer; *fail*: a case of that column failed; *-*: not run."
 	echo "*forced*: the whole guest suite again through mpc_example_forced.ko"
