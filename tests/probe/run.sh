@@ -10,7 +10,8 @@
 #     (config/lib/attribute.awk) on the logs recorded by record.sh from
 #     real kernels and compilers (logs/*.diag: gcc 10, 12, 14), on clang's
 #     diagnostic format and on errors outside every probe;
-#   * config/gen-states.py --check and the runner's --help.
+#   * config/gen-states.py --check and the runner's --help;
+#   * config/kbuild-flags.sh's cross flags for a tree of another architecture.
 #
 #   tests/probe/run.sh
 #
@@ -237,5 +238,38 @@ tap_check "probe-kernel.sh --help prints the whole usage and exits 0" \
 	_ "$repo"
 tap_check "probe-kernel.sh with an unknown argument exits 2" \
 	bash -c '"$1/config/probe-kernel.sh" --bogus >/dev/null 2>&1; [ $? = 2 ]' _ "$repo"
+
+# ------------------------------------------------------ cross build flags
+# config/kbuild-flags.sh (configure, dkms.conf) on a fake tree of each
+# architecture: the cross flags only for a tree of another architecture
+# than the host's, and never over the caller's CROSS_COMPILE.
+fake_tree() { # dir config-line
+	mkdir -p "$1/include/generated"
+	printf '%s\nCONFIG_CC_VERSION_TEXT="gcc"\n' "$2" >"$1/.config"
+	printf '#define UTS_RELEASE "6.12.0-1-fake"\n' >"$1/include/generated/utsrelease.h"
+	: >"$1/include/generated/autoconf.h"
+}
+fake_tree "$tmp/arm64" CONFIG_ARM64=y
+fake_tree "$tmp/x86" CONFIG_X86_64=y
+case $(uname -m) in
+x86_64) foreign=$tmp/arm64 native=$tmp/x86 want="ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-" ;;
+aarch64) foreign=$tmp/x86 native=$tmp/arm64 want="ARCH=x86 CROSS_COMPILE=x86_64-linux-gnu-" ;;
+*) foreign= ;;
+esac
+if [ -n "$foreign" ]; then
+	tap_check "kbuild-flags.sh: a foreign tree gets '$want'" \
+		bash -c '[ "$(env -u CROSS_COMPILE -u ARCH bash "$1/config/kbuild-flags.sh" "$2")" = "$3" ]' \
+		_ "$repo" "$foreign" "$want"
+	tap_check "kbuild-flags.sh: a tree of the host's architecture gets nothing" \
+		bash -c '[ -z "$(env -u CROSS_COMPILE bash "$1/config/kbuild-flags.sh" "$2")" ]' \
+		_ "$repo" "$native"
+	tap_check "kbuild-flags.sh: the caller's ARCH and CROSS_COMPILE are kept" \
+		bash -c '[ "$(ARCH=arm64 CROSS_COMPILE=my- bash "$1/config/kbuild-flags.sh" "$2")" = "ARCH=arm64 CROSS_COMPILE=my-" ]' \
+		_ "$repo" "$foreign"
+	printf 'CONFIG_CC_IS_CLANG=y\n' >>"$foreign/.config"
+	tap_check "kbuild-flags.sh: a clang-built foreign tree gets LLVM=1 alone" \
+		bash -c '[ "$(env -u CROSS_COMPILE -u LLVM bash "$1/config/kbuild-flags.sh" "$2")" = LLVM=1 ]' \
+		_ "$repo" "$foreign"
+fi
 
 tap_done
