@@ -138,6 +138,16 @@ static const struct file_operations refused_noops_fops = {
 	.mmap = refused_noops_mmap,
 };
 
+/* A hook in an array of file_operations, where mpc-port does not look. */
+static int refused_array_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return -ENODEV;
+}
+
+static const struct file_operations refused_array_fops[] = {
+	{ .owner = THIS_MODULE, .mmap = refused_array_mmap },
+};
+
 static const struct file_operations refused_helper_fops = {
 	.owner = THIS_MODULE,
 	.mmap = refused_helper_mmap,
@@ -178,6 +188,7 @@ static struct miscdevice refused_misc[] = {
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rearly", .fops = &refused_early_fops },
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rnoops", .fops = &refused_noops_fops },
 	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rbranch", .fops = &refused_branch_fops },
+	{ .minor = MISC_DYNAMIC_MINOR, .name = "mpc_port_rarray", .fops = &refused_array_fops[0] },
 };
 
 static int __init refused_init(void)
