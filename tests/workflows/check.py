@@ -6,7 +6,8 @@
                                script of the tree, and each exists
   check.py jobs FILE           print "JOB<TAB>KEY<TAB>VALUE" lines: the
                                runs-on, strategy matrix, cache keys,
-                               needs and run: lines of every job, and the
+                               needs, step env and run: lines of every
+                               job, and the
                                workflow's triggers as "on<TAB>EVENT<TAB>...",
                                for the shell tests to grep
 
@@ -86,6 +87,8 @@ def jobs(path):
                 print(f"{name}\tcache-path\t{json.dumps(w.get('path'))}")
             elif uses.startswith("actions/upload-artifact"):
                 print(f"{name}\tupload\t{w.get('name')}\t{json.dumps(w.get('path'))}")
+            for k, v in (step.get("env") or {}).items():
+                print(f"{name}\tenv\t{k}={v}")
             if "run" in step:
                 for line in step["run"].splitlines():
                     print(f"{name}\trun\t{line}")

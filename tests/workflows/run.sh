@@ -172,6 +172,21 @@ tap_check "ci.yml: KUnit per generated target, DKMS and packages jobs" \
 tap_check "ci.yml: the fast tier and the third-party build on the runner's headers" \
 	has "$tmp/ci.jobs" '^fast	matrix	.*"build".*"unit".*"lint"' \
 	'^thirdparty	run	sudo bash tests/thirdparty/run.sh --host-only$'
+# every scripts/test-all suite a job names exists there
+known=$(sed -n 's/^\t\([a-z-]*\)) suite .*/\1/p' "$REPO/scripts/test-all" | sort -u)
+named=$( { python3 -c 'import json, sys
+for l in open(sys.argv[1]):
+    j, k, v = l.rstrip("\n").split("\t", 2)
+    if j == "fast" and k == "matrix":
+        print("\n".join(json.loads(v)["suite"]))' "$tmp/ci.jobs"
+	sed -n 's/^[a-z]*\tenv\tMPC_SUITES=\([a-z -]*\)$/\1/p' "$tmp/ci.jobs" | tr ' ' '\n'
+	} | sort -u)
+unknown=$(comm -13 <(printf '%s\n' "$known") <(printf '%s\n' "$named"))
+if [ -n "$named" ] && [ -z "$unknown" ]; then
+	tap_ok "ci.yml: every scripts/test-all suite it names exists ($(xargs <<<"$named"))"
+else
+	tap_fail "ci.yml: every scripts/test-all suite it names exists" "unknown: ${unknown:-none named}"
+fi
 if grep -E '^(matrix|kunit)	matrix	' "$tmp/ci.jobs" | grep -qE '"[0-9]+\.[0-9]+'; then
 	tap_fail "ci.yml names no kernel series itself" "$(grep -E '	matrix	' "$tmp/ci.jobs")"
 else
