@@ -13,18 +13,28 @@ AC_DEFUN([MPC_LINUX], [
 		[AS_HELP_STRING([--with-linux-obj=DIR], [kernel build tree (default: same as --with-linux)])],
 		[mpc_linux_obj=$withval], [mpc_linux_obj=])
 
+	dnl --with-linux and --with-linux-obj without a value mean the default;
+	dnl "no" (--without-...) cannot build a kernel module.
+	AS_CASE([$mpc_linux], [yes], [mpc_linux=])
+	AS_CASE([$mpc_linux_obj], [yes], [mpc_linux_obj=])
+	mpc_no=
+	AS_IF([test "$mpc_linux" = no], [mpc_no=--without-linux],
+	      [test "$mpc_linux_obj" = no], [mpc_no=--without-linux-obj])
+	AS_IF([test -n "$mpc_no"], [
+		AC_MSG_ERROR([$mpc_no: mmap-prepare-compat builds a kernel module and needs a kernel build tree; leave the option out (the running kernel's headers, else the newest /lib/modules/*/build) or give --with-linux=DIR])
+	])
+
 	AC_MSG_CHECKING([for the kernel build tree])
 	mpc_uname_r=`uname -r`
-	AS_IF([test -z "$mpc_linux"], [
-		AS_IF([test -d "/lib/modules/$mpc_uname_r/build"], [
-			mpc_linux="/lib/modules/$mpc_uname_r/build"
-		], [
-			mpc_linux=`ls -d /lib/modules/*/build 2>/dev/null | sort -V | tail -n 1`
+	AS_IF([test -n "$mpc_linux"], [
+		AS_IF([test ! -d "$mpc_linux"], [
+			AC_MSG_RESULT([none])
+			AC_MSG_ERROR([--with-linux=$mpc_linux: no such directory])
 		])
-	])
-	AS_IF([test -n "$with_linux" && test "$with_linux" != yes && test ! -d "$mpc_linux"], [
-		AC_MSG_RESULT([none])
-		AC_MSG_ERROR([--with-linux=$mpc_linux: no such directory])
+	], [test -d "/lib/modules/$mpc_uname_r/build"], [
+		mpc_linux="/lib/modules/$mpc_uname_r/build"
+	], [
+		mpc_linux=`ls -d /lib/modules/*/build 2>/dev/null | sort -V | tail -n 1`
 	])
 	AS_IF([test -z "$mpc_linux" || test ! -d "$mpc_linux"], [
 		AC_MSG_RESULT([none])
@@ -34,8 +44,11 @@ or pass --with-linux=DIR])
 	])
 	mpc_linux=`cd "$mpc_linux" && pwd -P`
 	AS_IF([test -z "$mpc_linux_obj"], [mpc_linux_obj=$mpc_linux])
-	mpc_linux_obj=`cd "$mpc_linux_obj" 2>/dev/null && pwd -P` ||
-		AC_MSG_ERROR([--with-linux-obj: no such directory])
+	AS_IF([test ! -d "$mpc_linux_obj"], [
+		AC_MSG_RESULT([none])
+		AC_MSG_ERROR([--with-linux-obj=$mpc_linux_obj: no such directory])
+	])
+	mpc_linux_obj=`cd "$mpc_linux_obj" && pwd -P`
 	AC_MSG_RESULT([$mpc_linux_obj])
 
 	AC_MSG_CHECKING([whether $mpc_linux_obj is prepared for external modules])
@@ -96,4 +109,25 @@ AC_DEFUN([MPC_PROBE_KERNEL], [
 	])
 	MPC_NATIVE=`sed -n 's/^#define MMAP_PREPARE_COMPAT_NATIVE \(@<:@01@:>@\).*/\1/p' mmap_prepare_compat_config.h`
 	AC_SUBST([MPC_NATIVE])
+])
+
+# MPC_KERNEL_CC: when CC is not set and neither gcc nor cc is on the PATH
+# (a minimal build machine has only the kernel's compiler, such as gcc-12
+# pulled in by Debian's headers), use the compiler the kernel's .config
+# names (CONFIG_CC_VERSION_TEXT). The compiler builds only the unit tests.
+AC_DEFUN([MPC_KERNEL_CC], [
+	AS_IF([test -z "$CC" && ! command -v gcc >/dev/null 2>&1 &&
+	       ! command -v cc >/dev/null 2>&1], [
+		AC_MSG_CHECKING([the compiler named by the kernel's .config])
+		mpc_kcc=`sed -n 's/^CONFIG_CC_VERSION_TEXT="//p' "$LINUX_OBJ/.config" 2>/dev/null | sed 's/"$//'`
+		AS_CASE([$mpc_kcc],
+			[*clang*], [mpc_kcc=clang`echo "$MPC_KBUILD_FLAGS" | sed -n 's/.*LLVM=\(-@<:@0-9@:>@*\).*/\1/p'`],
+			[mpc_kcc=`echo "$mpc_kcc" | sed 's/ .*//'`])
+		AS_IF([test -n "$mpc_kcc" && command -v "$mpc_kcc" >/dev/null 2>&1], [
+			CC=$mpc_kcc
+			AC_MSG_RESULT([$CC])
+		], [
+			AC_MSG_RESULT([none on the PATH (${mpc_kcc:-no CONFIG_CC_VERSION_TEXT})])
+		])
+	])
 ])
