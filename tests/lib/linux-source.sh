@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Print the path of Debian's linux-source-SERIES package, downloading it
-# into $MPC_CACHE/debs when no copy is at hand (the extra suites it needs
-# are added by apt-sources.sh). Used by the KUnit run and the lint, which
+# into $MPC_CACHE/debs when no copy is at hand (through apt-private.sh: the
+# host's own apt configuration is not touched). Used by the KUnit run and the lint, which
 # extract what they need from it at run time.
 #
 #   linux-source.sh SERIES
@@ -34,11 +34,8 @@ if [ -z "$deb" ]; then
 	[ "$(id -u)" = 0 ] || { log "no $pkg package; need root to download it"; exit 1; }
 	mkdir -p "$debs"
 	log "downloading $pkg"
-	if ! (cd "$debs" && apt-get download -q "$pkg" >&2); then
-		bash "$here/apt-sources.sh" >&2
-		(cd "$debs" && apt-get download -q "$pkg" >&2) ||
-			{ log "cannot download $pkg"; exit 1; }
-	fi
+	(cd "$debs" && bash "$here/apt-private.sh" download -q "$pkg" >&2) ||
+		{ log "cannot download $pkg"; exit 1; }
 	deb=$(newest)
 	[ -n "$deb" ] || { log "$pkg was downloaded, but no .deb is in $debs"; exit 1; }
 fi
