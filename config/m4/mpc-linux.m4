@@ -71,14 +71,16 @@ Install the complete headers package (linux-headers-<release> on Debian/Ubuntu, 
 		[MPC_MODULEDIR=$withval], [MPC_MODULEDIR=/lib/modules/$LINUX_RELEASE/updates])
 	AC_SUBST([MPC_MODULEDIR])
 	dnl A clang-built kernel needs LLVM=1 on every kbuild command line: the
-	dnl kernel's Makefile does not take the compiler from .config.
-	dnl (config/kbuild-flags.sh reads the tree as the probe runner does)
-	AC_MSG_CHECKING([the compiler of the kernel])
+	dnl kernel's Makefile does not take the compiler from .config; a tree of
+	dnl another architecture (arm64 headers on x86-64) needs ARCH and
+	dnl CROSS_COMPILE (config/kbuild-flags.sh reads the tree as the probe
+	dnl runner does; ARCH and CROSS_COMPILE given to configure win).
+	AC_MSG_CHECKING([the kbuild flags of the kernel])
 	MPC_KBUILD_FLAGS=`"$srcdir/config/kbuild-flags.sh" "$mpc_linux_obj"` ||
 		AC_MSG_ERROR([cannot read the kernel build tree $mpc_linux_obj])
 	AS_IF([test -n "$MPC_KBUILD_FLAGS"],
-		[AC_MSG_RESULT([clang ($MPC_KBUILD_FLAGS)])],
-		[AC_MSG_RESULT([gcc or as given])])
+		[AC_MSG_RESULT([$MPC_KBUILD_FLAGS])],
+		[AC_MSG_RESULT([none (gcc, the host's architecture)])])
 	AC_SUBST([MPC_KBUILD_FLAGS])
 	AC_SUBST([LINUX])
 	AC_SUBST([LINUX_OBJ])
@@ -93,7 +95,9 @@ AC_DEFUN([MPC_PROBE_KERNEL], [
 	AC_MSG_NOTICE([probing $LINUX_RELEASE with config/probe-kernel.sh])
 	mpc_probe_summary=config.probe-summary
 	mpc_probe_rc=0
-	"$srcdir/config/probe-kernel.sh" --kernel-src "$LINUX" --kernel-obj "$LINUX_OBJ" \
+	dnl CC is configure's user-space compiler, not the kernel's: kbuild
+	dnl picks its own (and LLVM=1 or the cross compiler from the tree).
+	env -u CC "$srcdir/config/probe-kernel.sh" --kernel-src "$LINUX" --kernel-obj "$LINUX_OBJ" \
 		--out "$ac_pwd/mmap_prepare_compat_config.h" --summary \
 		> "$mpc_probe_summary" 2> config.probe-errors || mpc_probe_rc=$?
 	cat config.probe-errors >&AS_MESSAGE_LOG_FD
