@@ -175,11 +175,20 @@ mpc_symvers := $(firstword $(wildcard \
 	/var/lib/dkms/mmap-prepare-compat/*/$(mpc_release)/*/Module.symvers))
 endif
 ifeq ($(mpc_symvers),)
-$(warning mmap-prepare-compat.mk: no Module.symvers of mmap_prepare_compat.ko for $(mpc_release): install the shared module first (DKMS or make install), set MMAP_PREPARE_COMPAT_SYMVERS, or use MMAP_PREPARE_COMPAT_MODE=embedded)
+# Without it modpost would fail at the end with "... undefined!": stop here,
+# unless the caller passes the symbols itself.
+ifeq ($(strip $(KBUILD_EXTRA_SYMBOLS)),)
+$(error mmap-prepare-compat.mk: shared mode needs the shared module mmap_prepare_compat.ko for $(mpc_release), and it is not installed: install it (scripts/setup, the mmap-prepare-compat-dkms package or make install), or set MMAP_PREPARE_COMPAT_SYMVERS to its Module.symvers, or build with MMAP_PREPARE_COMPAT_MODE=embedded)
+endif
+$(warning mmap-prepare-compat.mk: no Module.symvers of mmap_prepare_compat.ko for $(mpc_release) found; relying on KBUILD_EXTRA_SYMBOLS)
 else
 KBUILD_EXTRA_SYMBOLS += $(mpc_symvers)
 endif
 endif
 endif
 
+else # Makefile.clean
+# what the fragment generated in the driver's directory (the embedded
+# wrapper, the per-kernel config headers)
+clean-files += .mmap-prepare-compat
 endif # not Makefile.clean

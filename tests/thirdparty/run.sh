@@ -118,6 +118,40 @@ one() { # kdir label
 			;;
 		esac
 	done
+	one_more "$kdir" "$label" "$rel" "$native" "$work"
+}
+
+# clean and the missing shared module, after one() built the modes
+one_more() { # kdir label rel native work
+	local kdir=$1 label=$2 rel=$3 native=$4 work=$5 dir log
+	dir=$work/acme-embedded
+	if [ -d "$dir/.mmap-prepare-compat" ]; then
+		make -C "$kdir" M="$dir" MMAP_PREPARE_COMPAT_DIR="$work/pkg" ACME_MODE=embedded \
+			clean >"$work/clean.log" 2>&1
+		check "$label: make M=... clean removes .mmap-prepare-compat/" \
+			test ! -e "$dir/.mmap-prepare-compat"
+	fi
+	[ "$native" != 1 ] || return 0
+	if compgen -G "/var/lib/dkms/mmap-prepare-compat/*/$rel/*/Module.symvers" >/dev/null ||
+	   [ -e "/usr/share/mmap-prepare-compat/$rel/Module.symvers" ] ||
+	   [ -e "/usr/local/share/mmap-prepare-compat/$rel/Module.symvers" ]; then
+		printf '# %s: the shared module is installed: no case without it\n' "$label"
+		return 0
+	fi
+	dir=$work/acme-noshared
+	log=$work/noshared.log
+	cp -r "$repo/samples/acme" "$dir"
+	if make -C "$kdir" M="$dir" MMAP_PREPARE_COMPAT_DIR="$work/pkg" modules >"$log" 2>&1; then
+		emit "not ok" "$label: shared mode without the shared module stops at the start"
+		return 0
+	fi
+	if grep -q 'shared mode needs the shared module mmap_prepare_compat.ko' "$log" &&
+	   ! grep -q 'undefined!\|CC \[M\]' "$log"; then
+		emit ok "$label: shared mode without the shared module stops at the start"
+	else
+		emit "not ok" "$label: shared mode without the shared module stops at the start"
+		sed 's/^/# /' "$log" | tail -n 10
+	fi
 }
 
 if [ "${1:-}" = --one ]; then
