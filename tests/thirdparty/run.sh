@@ -131,6 +131,31 @@ one_more() { # kdir label rel native work
 		check "$label: make M=... clean removes .mmap-prepare-compat/" \
 			test ! -e "$dir/.mmap-prepare-compat"
 	fi
+	# the README's embedded snippet, as written, for a one-file driver
+	dir=$work/readme
+	mkdir -p "$dir"
+	{
+		echo "MMAP_PREPARE_COMPAT_DIR := $work/pkg"
+		sed -n '/^Embedded mode (/,/^The module/{/^    /s/^    //p}' "$repo/README.md"
+	} >"$dir/Kbuild"
+	local main
+	main=$(sed -n 's/^mydrv-y := \([a-z_]*\)\.o .*/\1/p' "$dir/Kbuild")
+	cat >"$dir/${main:-mydrv_main}.c" <<-'EOC'
+	// SPDX-License-Identifier: GPL-2.0
+	#include <linux/module.h>
+	#include <linux/fs.h>
+	#include <linux/mm.h>
+	#include <linux/mmap_prepare_compat.h>
+	MODULE_DESCRIPTION("README snippet");
+	MODULE_LICENSE("GPL");
+	EOC
+	if make -C "$kdir" M="$dir" modules >"$work/readme.log" 2>&1 && [ -f "$dir/mydrv.ko" ] &&
+	   ! grep -qi 'circular\|same as output' "$work/readme.log"; then
+		emit ok "$label: the README's embedded snippet builds a one-file driver"
+	else
+		emit "not ok" "$label: the README's embedded snippet builds a one-file driver"
+		sed 's/^/# /' "$dir/Kbuild" "$work/readme.log" | tail -n 15
+	fi
 	[ "$native" != 1 ] || return 0
 	if compgen -G "/var/lib/dkms/mmap-prepare-compat/*/$rel/*/Module.symvers" >/dev/null ||
 	   [ -e "/usr/share/mmap-prepare-compat/$rel/Module.symvers" ] ||
