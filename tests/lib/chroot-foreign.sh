@@ -65,7 +65,15 @@ log "installing ${pins[*]}"
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 	--no-install-recommends "${pins[@]}" >&2
 
-dpkg-deb -x "$(deb "$hdr")" "$root"
+# --keep-directory-symlink: a merged-/usr root's /lib -> usr/lib stays a
+# link when a package (bookworm's headers) has files below ./lib/.
+unpack() { # deb root [member...]
+	local f=$1 r=$2
+	shift 2
+	dpkg-deb --fsys-tarfile "$f" |
+		tar -C "$r" -x --keep-directory-symlink --wildcards "$@"
+}
+unpack "$(deb "$hdr")" "$root"
 # /boot of the image, or of its linux-binary-/linux-base- parts (7.x)
 parts=$(dpkg-deb -f "$(deb "$img")" Depends | tr ',' '\n' |
 	sed -n "s/^ *\(linux-\(binary\|base\)-$krel\) .*/\1/p" | sort -u)
@@ -77,9 +85,8 @@ if [ -n "$parts" ]; then
 fi
 mods=./usr/lib/modules/$krel
 for p in "$img" $parts; do
-	dpkg-deb --fsys-tarfile "$(deb "$p")" |
-		tar -C "$root" -x --wildcards './boot/*' "$mods/vmlinuz" \
-		"$mods/config" 2>/dev/null || true
+	unpack "$(deb "$p")" "$root" './boot/*' "$mods/vmlinuz" "$mods/config" \
+		2>/dev/null || true
 done
 for f in vmlinuz config; do
 	if [ ! -f "$root/boot/$f-$krel" ] && [ -f "$root/$mods/$f" ]; then
@@ -89,7 +96,7 @@ for f in vmlinuz config; do
 done
 [ -f "$root/boot/vmlinuz-$krel" ] || { log "no vmlinuz of $krel in $img"; exit 1; }
 mkdir -p "$root/usr/lib/mpc-foreign/$arch"
-dpkg-deb -x "$(deb busybox-static)" "$root/usr/lib/mpc-foreign/$arch"
+unpack "$(deb busybox-static)" "$root/usr/lib/mpc-foreign/$arch"
 bb=$(find "$root/usr/lib/mpc-foreign/$arch" -path '*/bin/busybox' -type f | head -n 1)
 [ -n "$bb" ] || { log "no busybox in busybox-static:$arch"; exit 1; }
 ln -sfn "${bb#"$root"}" "$root/usr/lib/mpc-foreign/$arch.busybox"
