@@ -173,12 +173,14 @@ else
 fi
 
 # A new version that does not build leaves the installed one in place.
-cp "$src/compat/mmap_prepare_compat_all.c" "$tmp/all.c"
-echo '#error "a broken new version"' >>"$src/compat/mmap_prepare_compat_all.c"
+# (It fails in DKMS's PRE_BUILD: no compiler time spent, and a build
+# outside DKMS does not see it.)
+cp -p "$src/scripts/dkms-pre-build" "$tmp/pre-build"
+printf '#!/bin/sh\necho "a broken new version" >&2\nexit 1\n' >"$src/scripts/dkms-pre-build"
 out=$(in_machine main 'bash /src/scripts/setup; echo "exit=$?"
 	echo "== dkms status"; dkms status mmap-prepare-compat
 	ls /lib/modules/*/updates/dkms/mmap_prepare_compat.ko /usr/src/mmap-prepare-compat-*/dkms.conf')
-cp "$tmp/all.c" "$src/compat/mmap_prepare_compat_all.c"
+cp -p "$tmp/pre-build" "$src/scripts/dkms-pre-build"
 run=${out%%== dkms status*}
 status=${out#*== dkms status}
 if ! grep -q '^exit=0$' <<<"$run" && [ "$(grep -c '^setup: error:' <<<"$run")" = 1 ]; then
