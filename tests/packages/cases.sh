@@ -43,7 +43,7 @@ snapshot() {
 }
 apt_install() { apt-get install -y -q --no-install-recommends "$@" < /dev/null; }
 has_module() { # kernel module-name
-	modinfo -k "$1" -F filename "$2" 2>/dev/null | grep -q "/lib/modules/$1/updates/"
+	modinfo -k "$1" -F filename "$2" 2>/dev/null | grep -q "/modules/$1/updates/"
 }
 each_kernel_has() { # module
 	local k
