@@ -21,7 +21,8 @@ rpmf=$build/mmap-prepare-compat-dkms-$v-1.noarch.rpm
 tree=usr/src/mmap-prepare-compat-$v
 
 rm -f "$build"/*.deb "$build"/*.rpm
-tap_check "make deb (from the dist tarball)" make -C "$build" -s deb
+# one make, one dist tarball for both
+tap_check "make deb rpm (from the dist tarball)" make -C "$build" -s deb rpm
 # the same package with the next version, for the upgrade case of chroot.sh
 bdir=$build/_pkg/bumped
 rm -rf "$bdir" "$build/bumped"
@@ -64,7 +65,7 @@ tap_check "acme-dkms depends on mmap-prepare-compat-dkms" \
 tap_check "acme's dkms.conf: BUILD_DEPENDS=mmap-prepare-compat" \
 	bash -c "dpkg-deb --fsys-tarfile '$acme' | tar -xOf - --wildcards './usr/src/acme-*/dkms.conf' | grep -q '^BUILD_DEPENDS\[0\]=\"mmap-prepare-compat\"'"
 
-tap_check "make rpm (rpmbuild -ba from the dist tarball)" make -C "$build" -s rpm
+tap_check "rpmbuild -ba made the noarch and the source rpm" test -f "$rpmf" -a -f "$build/mmap-prepare-compat-$v-1.src.rpm"
 tap_check "rpm -qlp: the DKMS tree and the kit link" \
 	bash -c "rpm -qlp '$rpmf' | grep -qx '/$tree/dkms.conf' && rpm -qlp '$rpmf' | grep -qx /usr/share/mmap-prepare-compat/kit"
 tap_check "rpm -qlp: nothing the package does not use" \

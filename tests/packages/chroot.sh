@@ -6,7 +6,7 @@
 # cache stays pristine; the overlay goes away with the test's mount
 # namespace) and gets tests/packages/cases.sh:
 #
-#   MPC_PACKAGES_FULL   series that get every case (default "6.1 6.12"):
+#   MPC_PACKAGES_FULL   series that get every case (default "6.12 6.1"):
 #                       install, DKMS for every kernel, modinfo, probe
 #                       summary, acme-dkms, refused removal, purge, a
 #                       failing kernel, reinstall, upgrade, interrupted
@@ -68,5 +68,5 @@ one() {
 }
 
 [ "$(id -u)" = 0 ] || { echo "not ok - tests/packages/chroot.sh must run as root"; exit 1; }
-for s in ${MPC_PACKAGES_FULL-6.1 6.12}; do one "$s" full; done
+for s in ${MPC_PACKAGES_FULL-6.12 6.1}; do one "$s" full; done
 for s in ${MPC_PACKAGES_SMOKE-5.10 7.3}; do one "$s" smoke; done
