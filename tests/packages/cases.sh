@@ -110,8 +110,11 @@ fi
 # --- purge of both leaves nothing
 apt-get purge -y -q acme-dkms "$name-dkms" > /tmp/purge.log 2>&1 || nok "apt purge" /tmp/purge.log
 snapshot > /tmp/after
-# the upgrade's own headers are not ours
-if diff /tmp/before /tmp/after | grep '^>' | grep -v -E '^> /(usr/src/linux-|lib/modules/[^/]+(/build)?$|usr/share/doc/linux-|usr/lib/linux-kbuild|usr/share/lintian)' > /tmp/left; then
+# new paths that no installed package owns (the upgrade's headers are
+# not ours)
+diff /tmp/before /tmp/after | sed -n 's/^> //p' | grep -v -E '^/lib/modules/[^/]+(/build)?$' |
+	while read -r p; do dpkg -S "$p" > /dev/null 2>&1 || echo "$p"; done > /tmp/left
+if [ -s /tmp/left ]; then
 	nok "apt purge leaves nothing in /var/lib/dkms, /lib/modules, /usr/src, /usr/share, the cache" /tmp/left
 else
 	ok "apt purge leaves nothing in /var/lib/dkms, /lib/modules, /usr/src, /usr/share, the cache"
