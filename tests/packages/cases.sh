@@ -42,13 +42,17 @@ snapshot() {
 		grep -v -e '/modules\.[a-z.]*$' -e '^/var/lib/dkms/mok\.\(key\|pub\)$' | sort
 }
 apt_install() { apt-get install -y -q --no-install-recommends "$@" < /dev/null; }
+# the installed file (the chroots have no modules.dep: modinfo by path)
+ko() { # kernel module-name
+	find "/lib/modules/$1/updates" -name "$2.ko*" 2>/dev/null | head -n 1
+}
 has_module() { # kernel module-name
-	modinfo -k "$1" -F filename "$2" 2>/dev/null | grep -q "/modules/$1/updates/"
+	[ -n "$(ko "$1" "$2")" ] && modinfo "$(ko "$1" "$2")" > /dev/null
 }
 each_kernel_has() { # module
 	local k
 	for k in $(kernels); do
-		has_module "$k" "$1" || { echo "no $1 for $k"; modinfo -k "$k" "$1"; return 1; }
+		has_module "$k" "$1" || { echo "no $1 for $k"; return 1; }
 	done
 }
 
@@ -61,10 +65,11 @@ if apt_install "$deb" > /tmp/install.log 2>&1; then ok "apt install ./$(basename
 echo "# install: $((SECONDS - t0)) s"
 check "DKMS installed mmap_prepare_compat.ko for every kernel ($(kernels | xargs))" each_kernel_has mmap_prepare_compat
 k1=$(kernels | head -n 1)
-check "modinfo shows version $ver and the vermagic of $k1" \
-	bash -c "modinfo -k '$k1' mmap_prepare_compat | grep -q '^vermagic: *$k1 '"
-check "the probe summary is in the DKMS build log" \
-	grep -qiE 'native|emulated' "/var/lib/dkms/$name/$ver/build/make.log"
+check "modinfo shows the vermagic of $k1" \
+	bash -c "modinfo '$(ko "$k1" mmap_prepare_compat)' | grep -q '^vermagic: *$k1 '"
+# make.log: in build/ (dkms 2.8, 3.0), in KERNEL/ARCH/log/ (dkms 3.1+)
+check "the probe summary is in the DKMS build log" bash -c \
+	"find /var/lib/dkms/$name/$ver -name make.log | xargs grep -lE 'native|emulated' | grep -q ."
 check "the kit link resolves to the DKMS tree" \
 	test "$(readlink -f /usr/share/$name/kit)" = "/usr/src/$name-$ver"
 
@@ -78,7 +83,7 @@ check "acme_mmap.ko links against the shared module on a compat kernel, not on a
 	for k in $(ls /lib/modules); do
 		[ -f /lib/modules/$k/build/Makefile ] || continue
 		cfg=$(ls /var/lib/dkms/mmap-prepare-compat/*/$k/*/mmap_prepare_compat_config.h)
-		dep=$(modinfo -k $k -F depends acme_mmap)
+		dep=$(modinfo -F depends $(find /lib/modules/$k/updates -name "acme_mmap.ko*"))
 		if grep -q "MMAP_PREPARE_COMPAT_NATIVE 1" $cfg; then [ -z "$dep" ]; else [ "$dep" = mmap_prepare_compat ]; fi || exit 1
 	done'
 
@@ -139,7 +144,7 @@ check "the failure names the kernel and its log" \
 	grep -q "DKMS build for kernel 6.6.6-broken FAILED.*/var/log/$name/" /tmp/reinstall.log
 check "the other kernels have the module" bash -c "for k in \$(ls /lib/modules | grep -v broken); do
 	[ -f /lib/modules/\$k/build/Makefile ] || continue
-	modinfo -k \$k -F filename mmap_prepare_compat | grep -q updates || exit 1; done"
+	find /lib/modules/\$k/updates -name 'mmap_prepare_compat.ko*' | grep -q . || exit 1; done"
 check "dpkg: install ok installed" bash -c "dpkg -s $name-dkms | grep -q '^Status: install ok installed'"
 dkms remove -m "$name" -v "$ver" -k 6.6.6-broken > /dev/null 2>&1
 rm -rf "$bad" "/var/log/$name"
@@ -181,7 +186,7 @@ else
 	check "after recovery: configured, the module for every kernel" \
 		bash -c "dpkg -s $name-dkms | grep -q '^Status: install ok installed' && \
 			for k in \$(ls /lib/modules); do [ -f /lib/modules/\$k/build/Makefile ] || continue;
-			modinfo -k \$k -F filename mmap_prepare_compat | grep -q updates || exit 1; done"
+			find /lib/modules/\$k/updates -name 'mmap_prepare_compat.ko*' | grep -q . || exit 1; done"
 fi
 apt-get purge -y -q "$name-dkms" > /dev/null 2>&1
 echo "# $s: $((SECONDS - t0)) s"
