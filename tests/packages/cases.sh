@@ -91,8 +91,10 @@ check "acme_mmap.ko links against the shared module on a compat kernel, not on a
 if dpkg -r "$name-dkms" > /tmp/remove.log 2>&1; then
 	nok "dpkg -r $name-dkms is refused while acme-dkms depends on it" /tmp/remove.log
 else
+	# dpkg marks the selection "deinstall" before it refuses
 	check "dpkg -r $name-dkms is refused while acme-dkms depends on it (both stay installed)" \
-		bash -c "dpkg -s $name-dkms acme-dkms | grep -c '^Status: install ok installed' | grep -qx 2"
+		bash -c "dpkg -s $name-dkms acme-dkms | grep -c '^Status: [a-z]* ok installed' | grep -qx 2"
+	echo "$name-dkms install" | dpkg --set-selections
 fi
 check "apt-get remove $name-dkms would take acme-dkms with it, not leave it broken" \
 	bash -c "apt-get -s remove $name-dkms | grep -q '^Remv acme-dkms'"
@@ -166,18 +168,28 @@ fi
 
 # --- an install killed in the postinst recovers with dpkg --configure -a
 apt-get purge -y -q "$name-dkms" > /dev/null 2>&1
-setsid apt-get install -y -q --no-install-recommends "$deb" > /tmp/killed.log 2>&1 < /dev/null &
-pid=$!
-running() { # a process whose command line has $1 (no procps in minbase)
-	grep -qs -- "$1" /proc/[0-9]*/cmdline
+apt-get install -y -q --no-install-recommends "$deb" > /tmp/killed.log 2>&1 < /dev/null &
+# pids of this pid namespace (chroot.sh's) whose command line has $1, read
+# by the shell itself (no procps in minbase; a grep would match itself)
+pids_of() {
+	local d c
+	for d in /proc/[0-9]*; do
+		case ${d#/proc/} in "$$"|1) continue ;; esac
+		c=$(tr '\0' ' ' < "$d/cmdline" 2>/dev/null) || continue
+		case $c in *"$1"*) echo "${d#/proc/}" ;; esac
+	done
 }
-for _ in $(seq 1 600); do
-	running dkms-install-all && break
+for _ in $(seq 1 1200); do
+	[ -n "$(pids_of "$name-dkms.postinst")" ] && break
 	sleep 0.1
 done
-sleep 2
-kill -9 -- "-$pid" 2>/dev/null
-wait "$pid" 2>/dev/null
+sleep 3
+# kill -9 dpkg and everything the postinst started (apt runs dpkg in a
+# session of its own), by pid
+for p in $(pids_of apt-get) $(pids_of dpkg) $(pids_of postinst) $(pids_of dkms) $(pids_of make); do
+	kill -9 "$p" 2>/dev/null
+done
+wait
 if dpkg -s "$name-dkms" 2>/dev/null | grep -q '^Status: install ok installed'; then
 	nok "the install was interrupted in its postinst (it finished first)"
 else
