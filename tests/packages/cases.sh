@@ -120,7 +120,7 @@ snapshot > /tmp/after
 # new paths that no installed package owns (the upgrade's headers are
 # not ours)
 diff /tmp/before /tmp/after | sed -n 's/^> //p' | grep -v -E '^/lib/modules/[^/]+(/build)?$' |
-	while read -r p; do dpkg -S "$p" > /dev/null 2>&1 || echo "$p"; done > /tmp/left
+	xargs -r -d '\n' dpkg -S 2>&1 > /dev/null | sed -n 's/^dpkg-query: no path found matching pattern //p' > /tmp/left
 if [ -s /tmp/left ]; then
 	nok "apt purge leaves nothing in /var/lib/dkms, /lib/modules, /usr/src, /usr/share, the cache" /tmp/left
 else
