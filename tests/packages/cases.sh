@@ -175,7 +175,7 @@ pids_of() {
 	local d c
 	for d in /proc/[0-9]*; do
 		case ${d#/proc/} in "$$"|1) continue ;; esac
-		c=$(tr '\0' ' ' < "$d/cmdline" 2>/dev/null) || continue
+		{ c=$(tr '\0' ' ' < "$d/cmdline"); } 2> /dev/null || continue
 		case $c in *"$1"*) echo "${d#/proc/}" ;; esac
 	done
 }
@@ -189,7 +189,7 @@ sleep 3
 for p in $(pids_of apt-get) $(pids_of dpkg) $(pids_of postinst) $(pids_of dkms) $(pids_of make); do
 	kill -9 "$p" 2>/dev/null
 done
-wait
+{ wait; } 2> /dev/null
 if dpkg -s "$name-dkms" 2>/dev/null | grep -q '^Status: install ok installed'; then
 	nok "the install was interrupted in its postinst (it finished first)"
 else
