@@ -8,7 +8,7 @@
 #     config/api-states.tsv and for unknown combinations;
 #   * the attribution of compiler diagnostics to probes
 #     (config/lib/attribute.awk) on the logs recorded by record.sh from
-#     real kernels and compilers (logs/*.diag: gcc 10, 12, 14), on clang's
+#     real kernels and compilers (logs/*.diag: gcc 10, 12, 14, 16), on clang's
 #     diagnostic format and on errors outside every probe;
 #   * config/gen-states.py --check and the runner's --help;
 #   * config/kbuild-flags.sh's cross flags for a tree of another architecture.
