@@ -9,7 +9,8 @@
 #                rpmlint, rpm -qlp / --scripts
 #   chroot.sh    the .deb's life in release chroots (install, DKMS for every
 #                kernel, kernel upgrade, acme-dkms, removal, purge, upgrade,
-#                faults); MPC_PACKAGES_SERIES picks the releases
+#                faults); MPC_PACKAGES_FULL / MPC_PACKAGES_SMOKE pick the
+#                releases (see chroot.sh)
 # Each part prints ok / not ok lines; this prints "N passed, N failed" over
 # all of them.
 #
