@@ -12,9 +12,12 @@
 #                                        whose chroots that run built) run
 #                                        a warm one now and report it
 #   tests/bench/matrix-bench.sh --run    always run a warm one now
+#   tests/bench/matrix-bench.sh --report DIR   the figures of the run in DIR
 #
 # A run is warm when no job spent more than 5 s getting its chroot.
 set -euo pipefail
+# Parsed whole before it runs, so editing this file mid-run is safe.
+{
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -24,10 +27,15 @@ bench_out=$cache/matrix/bench
 
 log() { printf 'matrix-bench: %s\n' "$*" >&2; }
 
-# sum OUT KEY: the sum of KEY over the jobs' timings.tsv
+# sum OUT KEY [real]: the sum of KEY over the jobs' timings.tsv (of the
+# real series only: those without a derived shape)
 sum() {
-	cat "$1"/*/timings.tsv 2>/dev/null |
-		awk -F'\t' -v k="$2" '$1 == k { s += $2 } END { printf "%d", s }'
+	local d
+	for d in "$1"/*/; do
+		[ -f "$d/timings.tsv" ] || continue
+		[ "${3:-}" != real ] || [ ! -f "$d/shape" ] || continue
+		cat "$d/timings.tsv"
+	done | awk -F'\t' -v k="$2" '$1 == k { s += $2 } END { printf "%d", s }'
 }
 # max OUT KEY: the largest KEY of one job
 max() {
@@ -46,14 +54,15 @@ report() {
 		[ -f "$d/shape" ] || continue
 		awk -F'\t' '$1 == "total" { print $2 }' "$d/timings.tsv"
 	done | awk '{ s += $1 } END { printf "%d", s }')
-	echo "=== matrix benchmark (warm: every chroot cached; $o) ==="
-	printf '%-44s %6s s\n' "wall time, $n jobs, $(val "$o" jobs) at a time," "$wall"
-	printf '%-44s %6s s\n' "  make -j$(val "$o" make_jobs) each, $(val "$o" cpus) CPUs" ""
+	local kind="warm: every chroot cached"
+	warm "$o" || kind="NOT warm: $(sum "$o" chroot) s spent building chroots"
+	echo "=== matrix benchmark ($kind; $o) ==="
+	printf '%-44s %6s s\n' "wall time ($n jobs, $(val "$o" jobs) at a time, make -j$(val "$o" make_jobs), $(val "$o" cpus) CPUs)" "$wall"
 	printf '%-44s %6s s\n' "the same jobs one after the other" "$seq"
 	awk -v a="$seq" -v b="$wall" 'BEGIN { if (b > 0) printf "%-44s %6.2f x\n", "speedup of the parallel run", a / b }'
-	printf '%-44s %6s s\n' "  chroot (cached: a stamp check)" "$(sum "$o" chroot)"
-	printf '%-44s %6s s\n' "  module builds (real series)" "$(sum "$o" build)"
-	printf '%-44s %6s s\n' "  guest boots + checks" "$(sum "$o" boot)"
+	printf '%-44s %6s s\n' "  chroots (built, or a stamp check)" "$(sum "$o" chroot)"
+	printf '%-44s %6s s\n' "  module builds (real series)" "$(sum "$o" build real)"
+	printf '%-44s %6s s\n' "  guest boots + checks" "$(sum "$o" boot real)"
 	printf '%-44s %6s s\n' "  derived shapes (derive, probe, build)" "$derived_t"
 	if [ -f "$o/host/results.tsv" ]; then
 		printf '%-44s %6s\n' "cases passed / failed" \
@@ -61,6 +70,10 @@ report() {
 	fi
 }
 
+if [ "${1:-}" = --report ]; then
+	report "${2:?usage: matrix-bench.sh --report DIR}"
+	exit 0
+fi
 if [ "${1:-}" != --run ] && warm "$last"; then
 	report "$last"
 	exit 0
@@ -76,3 +89,5 @@ MPC_MATRIX_OUT=$bench_out MPC_TABLE_OUT=$bench_out/compat-table.rst \
 	bash "$repo/tests/matrix/run.sh" >"$cache/matrix/bench.log" 2>&1 ||
 	log "the warm run had failures (log: $cache/matrix/bench.log); timings below all the same"
 report "$bench_out"
+exit
+}
