@@ -7,11 +7,12 @@
 # (chroot, module build, boot, derived shapes).
 #
 #   tests/bench/matrix-bench.sh          report the last full run
-#                                        ($MPC_CACHE/matrix/out) when it
-#                                        was warm; else (a cold machine,
-#                                        whose chroots that run built) run
-#                                        a warm one now and report it
-#   tests/bench/matrix-bench.sh --run    always run a warm one now
+#                                        ($MPC_CACHE/matrix/out: the one
+#                                        scripts/test-all's matrix suite
+#                                        just made, warm once the chroots
+#                                        are cached); costs nothing
+#   tests/bench/matrix-bench.sh --run    run a warm one now (the chroots
+#                                        must exist) and report it
 #   tests/bench/matrix-bench.sh --report DIR   the figures of the run in DIR
 #
 # A run is warm when no job spent more than 5 s getting its chroot.
@@ -74,11 +75,15 @@ if [ "${1:-}" = --report ]; then
 	report "${2:?usage: matrix-bench.sh --report DIR}"
 	exit 0
 fi
-if [ "${1:-}" != --run ] && warm "$last"; then
-	report "$last"
+if [ "${1:-}" != --run ]; then
+	if [ -f "$last/run.tsv" ]; then
+		report "$last"
+		warm "$last" || log "a cold run: 'tests/bench/matrix-bench.sh --run' measures a warm one"
+	else
+		log "no full matrix run in $last yet (tests/matrix/run.sh)"
+	fi
 	exit 0
 fi
-[ "${1:-}" = --run ] || log "the last full run ($last) was not warm: running a warm one"
 for s in $("$repo/tests/lib/chroot.sh" list amd64); do
 	if ! "$repo/tests/lib/chroot.sh" manifest "$s" >/dev/null 2>&1; then
 		log "chroot $s not built: no warm run possible (run tests/matrix/run.sh first)"
