@@ -98,6 +98,13 @@ tap_check "ci-matrix.sh: the same list as tests/matrix/run.sh --list" \
 	diff <(bash "$REPO/tests/matrix/run.sh" --list | cut -d' ' -f2) \
 	     <(gen_series "$tmp/matrix.json")
 
+if out=$(bash "$REPO/tests/matrix/run.sh" --series no-such-series 2>&1); then
+	tap_fail "run.sh --series refuses an unknown series" "$out"
+else
+	tap_check "run.sh --series refuses an unknown series, naming the known ones" \
+		grep -qE "unknown kernel 'no-such-series' \(real: .*7\.3.*derived: .*6\.16" <<<"$out"
+fi
+
 # A kernel added to a temporary kernels.conf, with one column more (an
 # architecture, as a later line may have).
 {
