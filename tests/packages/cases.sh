@@ -120,7 +120,11 @@ snapshot > /tmp/after
 # new paths that no installed package owns (the upgrade's headers are
 # not ours)
 diff /tmp/before /tmp/after | sed -n 's/^> //p' | grep -v -E '^/lib/modules/[^/]+(/build)?$' |
-	xargs -r -d '\n' dpkg -S 2>&1 > /dev/null | sed -n 's/^dpkg-query: no path found matching pattern //p' > /tmp/left
+	xargs -r -d '\n' dpkg -S 2>&1 > /dev/null | sed -n 's/^dpkg-query: no path found matching pattern //p' > /tmp/left0
+# merged /usr: a package owns /usr/lib/modules/..., seen as /lib/modules/...
+grep '^/lib/' /tmp/left0 | sed 's|^|/usr|' | xargs -r -d '\n' dpkg -S 2>&1 > /dev/null |
+	sed -n 's/^dpkg-query: no path found matching pattern \/usr//p' > /tmp/left1
+{ grep -v '^/lib/' /tmp/left0; cat /tmp/left1; } > /tmp/left
 if [ -s /tmp/left ]; then
 	nok "apt purge leaves nothing in /var/lib/dkms, /lib/modules, /usr/src, /usr/share, the cache" /tmp/left
 else
