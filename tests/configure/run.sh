@@ -23,13 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # a fresh checkout: the tracked files, else the tree without build output
 src=$tmp/src
-mkdir -p "$src"
-if git -C "$repo" rev-parse --git-dir >/dev/null 2>&1; then
-	git -C "$repo" ls-files -z | (cd "$repo" && cpio -0pdm --quiet "$src")
-else
-	tar -C "$repo" --exclude=./build --exclude='./build-*' --exclude=./_kbuild \
-		-cf - . | tar -C "$src" -xf -
-fi
+bash "$repo/tests/lib/fresh-copy.sh" "$src"
 
 # 1. autoreconf says nothing to warn about
 if (cd "$src" && autoreconf -fi) >"$tmp/autoreconf.log" 2>&1; then

@@ -38,12 +38,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # the tree as a fresh checkout has it, writable (setup must not build in it)
 src=$tmp/src
-mkdir -p "$src"
-if git -C "$repo" rev-parse --git-dir >/dev/null 2>&1; then
-	git -C "$repo" ls-files -z | (cd "$repo" && cpio -0pdm --quiet "$src")
-else
-	cp -a "$repo/." "$src/"
-fi
+bash "$repo/tests/lib/fresh-copy.sh" "$src"
 
 # in_machine NAME SCRIPT: run SCRIPT (bash) as root in the machine NAME, an
 # overlay of the chroot (created on first use, kept for later calls), with
