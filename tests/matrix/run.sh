@@ -9,7 +9,7 @@
 #   tests/matrix/run.sh --series 6.1 [--series 6.19]... [--out DIR]
 #                                  some of them (what one CI job runs)
 #   tests/matrix/run.sh --list     "real SERIES" / "derived SHAPE" lines
-#   KERNELS="6.1 7.3 6.19" tests/matrix/run.sh   (the same as --series)
+#   MPC_KERNELS="6.1 7.3 6.19" tests/matrix/run.sh (the same as --series)
 #
 # Real series (tests/matrix/kernels.conf): build the modules in the
 # release's chroot, boot the release's own kernel under QEMU (KVM when
@@ -26,13 +26,14 @@
 # series writes OUT/compat-table.rst.
 #
 # Environment:
-#   KERNELS                series/shapes to run (default: every amd64
+#   MPC_KERNELS            series/shapes to run (default: every amd64
 #                          series, the arm64 ones of MPC_ARM64, every shape)
 #   MPC_ARM64              the arm64 series of the default set: local
 #                          (the default: 5.10-arm64 alone, one cross build
 #                          and one boot), all (every arm64 line of
 #                          kernels.conf), none, or a list of series.
-#                          --series/KERNELS take any series.
+#                          --series/MPC_KERNELS take any series
+#                          (KERNELS, the older name, still works).
 #   MPC_CACHE              cache root (default /var/cache/mmap-prepare-compat)
 #   MPC_MATRIX_OUT         results (default $MPC_CACHE/matrix/out, or
 #                          $MPC_CACHE/matrix/series/NAME for --series NAME)
@@ -107,7 +108,7 @@ if [ ${#series[@]} -gt 0 ]; then
 else
 	OUT=${out_arg:-${MPC_MATRIX_OUT:-$MPC_CACHE/matrix/out}}
 fi
-KERNELS=${KERNELS:-$DEFAULT_SET}
+KERNELS=${MPC_KERNELS:-${KERNELS:-$DEFAULT_SET}}
 # A table of some series goes next to their results (tests/matrix/table.sh):
 # only a run of every series and shape (MPC_ARM64=all) rewrites the
 # committed one.

@@ -3,7 +3,7 @@
 #
 # Build the expected outputs of tests/port/cases (what mpc-port emits) as
 # out-of-tree modules, shared mode, against the host's kernel headers and
-# the release chroot of every series in PORT_SERIES (default: 5.10 6.12 7.2
+# the release chroot of every series in MPC_PORT_SERIES (default: 5.10 6.12 7.2
 # 7.3; the host is 6.1 on the reference machine, so all five kernels of the
 # matrix; tests/lib/each-series.sh), and on native kernels once more with
 # the compat path forced. A build must succeed without warnings. Prints TAP-like lines and "N passed, N failed".
@@ -126,7 +126,7 @@ else
 	echo "# no kernel headers on the host: host build skipped" | tee "$out"
 fi
 if [ "$host_only" = 0 ]; then
-	"$repo/tests/lib/each-series.sh" "${PORT_SERIES:-5.10 6.12 7.2 7.3}" -- \
+	"$repo/tests/lib/each-series.sh" "${MPC_PORT_SERIES:-5.10 6.12 7.2 7.3}" -- \
 		bash "$here/build.sh" --one @KDIR@ @SERIES@ | tee -a "$out"
 fi
 passed=$(grep -c '^ok ' "$out" || true)

@@ -7,7 +7,7 @@
 # run time and cached under ${MPC_CACHE:-/var/cache/mmap-prepare-compat}).
 # Each 6.1 file is converted, then built as an out-of-tree object, next to the
 # unconverted original, against the host's kernel headers and the chroot of
-# every series in PORT_CORPUS_SERIES (default 7.3): a file whose original does
+# every series in MPC_PORT_CORPUS_SERIES (default 7.3): a file whose original does
 # not build there needs unrelated kernel API fixes and counts as "n/a". Prints
 # the table (corpus.py table) and "N passed, N failed": a converted file that
 # fails to build where its original builds is a failure, so is a crash of
@@ -97,7 +97,7 @@ if [ "$build" = 1 ]; then
 		build_one "$kdir" "$label" "$work"
 		labels+=("$label")
 	fi
-	for series in ${PORT_CORPUS_SERIES:-7.3}; do
+	for series in ${MPC_PORT_CORPUS_SERIES:-7.3}; do
 		"$repo/tests/lib/chroot.sh" ensure "$series" >&2 || continue
 		eval "$("$repo/tests/lib/chroot.sh" info "$series")"
 		# shellcheck disable=SC2153,SC2154

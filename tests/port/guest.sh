@@ -3,7 +3,7 @@
 #
 # Behaviour, not only compilation: the legacy sample driver
 # tests/port/guest/port_sample.c and what mpc-port makes of it (converted in
-# this run) are built for each kernel of PORT_GUEST_SERIES (default "6.12
+# this run) are built for each kernel of MPC_PORT_GUEST_SERIES (default "6.12
 # 7.3": one compat and one native kernel; the sample uses vm_flags_set(),
 # 6.3+) and booted under QEMU (tests/matrix/boot.sh), where
 # tests/port/guest/port-check.c loads each in turn and runs the same checks
@@ -92,7 +92,7 @@ expect=(
 	'unload: ok'
 )
 
-for series in ${PORT_GUEST_SERIES:-6.12 7.3}; do
+for series in ${MPC_PORT_GUEST_SERIES:-6.12 7.3}; do
 	if ! "$lib/chroot.sh" ensure "$series" >&2; then
 		emit "not ok" "$series: chroot could not be built"
 		continue
