@@ -4,10 +4,14 @@
  * Macro:    HAVE_VM_AREA_DESC_VM_FILE
  * Since:    6.18
  * Summary:  ``vm_area_desc.vm_file``
- * Upstream: "mm: add vm_file to struct vm_area_desc / const-ify desc->file"
- *           (Lorenzo Stoakes, series for 6.18); commit id unconfirmed
- * Confirmed: unconfirmed: the search tool found the posting (linux-fsdevel),
- *           not the merged commit; the member was read in the 7.3 sources
+ * Upstream: af6703838ecb ("mm: specify separate file and vm_file params in
+ *           vm_area_desc"), 6.18
+ * Confirmed: find_string of the search tool: kernel.org's post-receive
+ *           notice for akpm/mm of 2025-09-24 lists it with this id next to
+ *           f7a741c53b71 ("mm: do not assume file == vma->vm_file in
+ *           compat_vma_mmap_prepare()"), and a posted bisect log of the
+ *           6.18 merge window marks the same id good; the member itself was
+ *           read in the 7.3 sources
  * Export:   none
  * Fallback: compat struct vm_area_desc; a new vm_file is installed with get_file() and fput()
  *

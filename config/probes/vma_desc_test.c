@@ -4,11 +4,14 @@
  * Macro:    HAVE_VMA_DESC_TEST
  * Since:    7.1
  * Summary:  ``vma_desc_test()``/``_any()``/``_all()``
- * Upstream: rename of 7.0's vma_desc_test_flags() to vma_desc_test() (one
- *           bit) plus vma_desc_test_any()/vma_desc_test_all() (Lorenzo
- *           Stoakes, mm tree for 7.1); commit id unconfirmed
- * Confirmed: unconfirmed: neither the posting nor the commit was found
- *           with the search tool
+ * Upstream: 0c2aa6635716 ("mm: reintroduce vma_desc_test() as a singular
+ *           flag test"), with e650bb30ca53 ("mm: rename VMA flag helpers to
+ *           be more readable": vma_desc_test_flags() -> vma_desc_test_any())
+ *           and 0b3ed2a495b5 ("mm: add vma_desc_test_all() and use it"), 7.1
+ * Confirmed: find_string of the search tool: kernel.org's post-receive
+ *           notice for torvalds/linux of 2026-04-15 (merge 334fbe734e68 of
+ *           tag mm-stable-2026-04-13-21-45) lists all three with these ids;
+ *           the series' cover letter (2026-03-05) says what each one does
  * Export:   none
  * Fallback: compat vma_desc_test(), _any(), _all() on the compat descriptor
  *
