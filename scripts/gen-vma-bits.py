@@ -41,6 +41,12 @@ PROLOGUE = """\
  * VMA_MTE_ALLOWED_BIT on 6.1), so it gets no bit at all and every helper
  * treats it as an empty mask.
  *
+ * A name 7.3 declares on every configuration is declared here too, even
+ * where the kernel has no VM_<name> at all (VM_SEALED before 6.10,
+ * VM_MAYBE_GUARD before 6.19, arm64's VM_PKEY_BITn before 6.12): there it
+ * is an empty mask, never 7.3's number, which would be another flag of an
+ * old kernel (bit 11 is VM_DENYWRITE on 5.10).
+ *
  * The values are computed before the VMA_*_BIT names are defined, because on
  * 6.19 - 7.1 the kernel's own VM_x macros are built from its VMA_x_BIT. Those
  * kernels declare VMA_x_BIT as enum constants, never as macros, so the macros
@@ -88,28 +94,34 @@ def load():
             if not line or line.startswith("#"):
                 continue
             fields = line.split("\t")
-            if len(fields) != 2 or not fields[1].isdigit():
-                sys.exit(f"{TABLE}:{n}: expected NAME<TAB>BIT")
-            flags.append((fields[0], int(fields[1])))
+            if (len(fields) not in (2, 3) or not fields[1].isdigit() or
+                    fields[2:] not in ([], ["ifdef"])):
+                sys.exit(f"{TABLE}:{n}: expected NAME<TAB>BIT[<TAB>ifdef]")
+            flags.append((fields[0], int(fields[1]), fields[2:] == ["ifdef"]))
     return flags
 
 
 def render(flags):
     out = [PROLOGUE]
-    for name, bit in flags:
+    for name, bit, ifdef in flags:
         out.append(f"#ifdef VM_{name}\n"
-                   f"\t__MPC_DECLARE_VMA_BIT({name}, {bit}),\n#endif\n")
+                   f"\t__MPC_DECLARE_VMA_BIT({name}, {bit}),\n")
+        if not ifdef:
+            out.append(f"#else\n\t__MPC_VMA_{name}_BIT = __MPC_VMA_NO_BIT,\n")
+        out.append("#endif\n")
     out.append(MIDDLE)
-    for name, _ in flags:
-        out.append(f"#ifdef VM_{name}\n"
-                   f"#define VMA_{name}_BIT\t__MPC_VMA_BIT({name})\n#endif\n")
+    for name, _, ifdef in flags:
+        define = f"#define VMA_{name}_BIT\t__MPC_VMA_BIT({name})\n"
+        if ifdef:
+            define = f"#ifdef VM_{name}\n{define}#endif\n"
+        out.append(define)
     out.append(EPILOGUE)
     return "".join(out)
 
 
 def render_names(flags):
     out = [NAMES_PROLOGUE]
-    for name, bit in flags:
+    for name, bit, _ in flags:
         out.append(f"#if defined(VM_{name}) && !defined(MPC_VMABITS_SKIP_{name})\n"
                    f"MPC_VMABIT({name}, {bit});\n#endif\n")
     return "".join(out)

@@ -12,6 +12,12 @@
  * VMA_MTE_ALLOWED_BIT on 6.1), so it gets no bit at all and every helper
  * treats it as an empty mask.
  *
+ * A name 7.3 declares on every configuration is declared here too, even
+ * where the kernel has no VM_<name> at all (VM_SEALED before 6.10,
+ * VM_MAYBE_GUARD before 6.19, arm64's VM_PKEY_BITn before 6.12): there it
+ * is an empty mask, never 7.3's number, which would be another flag of an
+ * old kernel (bit 11 is VM_DENYWRITE on 5.10).
+ *
  * The values are computed before the VMA_*_BIT names are defined, because on
  * 6.19 - 7.1 the kernel's own VM_x macros are built from its VMA_x_BIT. Those
  * kernels declare VMA_x_BIT as enum constants, never as macros, so the macros
@@ -37,30 +43,48 @@
 enum {
 #ifdef VM_READ
 	__MPC_DECLARE_VMA_BIT(READ, 0),
+#else
+	__MPC_VMA_READ_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_WRITE
 	__MPC_DECLARE_VMA_BIT(WRITE, 1),
+#else
+	__MPC_VMA_WRITE_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_EXEC
 	__MPC_DECLARE_VMA_BIT(EXEC, 2),
+#else
+	__MPC_VMA_EXEC_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_SHARED
 	__MPC_DECLARE_VMA_BIT(SHARED, 3),
+#else
+	__MPC_VMA_SHARED_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_MAYREAD
 	__MPC_DECLARE_VMA_BIT(MAYREAD, 4),
+#else
+	__MPC_VMA_MAYREAD_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_MAYWRITE
 	__MPC_DECLARE_VMA_BIT(MAYWRITE, 5),
+#else
+	__MPC_VMA_MAYWRITE_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_MAYEXEC
 	__MPC_DECLARE_VMA_BIT(MAYEXEC, 6),
+#else
+	__MPC_VMA_MAYEXEC_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_MAYSHARE
 	__MPC_DECLARE_VMA_BIT(MAYSHARE, 7),
+#else
+	__MPC_VMA_MAYSHARE_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_GROWSDOWN
 	__MPC_DECLARE_VMA_BIT(GROWSDOWN, 8),
+#else
+	__MPC_VMA_GROWSDOWN_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_UFFD_MISSING
 	__MPC_DECLARE_VMA_BIT(UFFD_MISSING, 9),
@@ -70,123 +94,201 @@ enum {
 #endif
 #ifdef VM_PFNMAP
 	__MPC_DECLARE_VMA_BIT(PFNMAP, 10),
+#else
+	__MPC_VMA_PFNMAP_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_DENYWRITE
 	__MPC_DECLARE_VMA_BIT(DENYWRITE, 11),
 #endif
 #ifdef VM_MAYBE_GUARD
 	__MPC_DECLARE_VMA_BIT(MAYBE_GUARD, 11),
+#else
+	__MPC_VMA_MAYBE_GUARD_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_UFFD_WP
 	__MPC_DECLARE_VMA_BIT(UFFD_WP, 12),
+#else
+	__MPC_VMA_UFFD_WP_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_LOCKED
 	__MPC_DECLARE_VMA_BIT(LOCKED, 13),
+#else
+	__MPC_VMA_LOCKED_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_IO
 	__MPC_DECLARE_VMA_BIT(IO, 14),
+#else
+	__MPC_VMA_IO_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_SEQ_READ
 	__MPC_DECLARE_VMA_BIT(SEQ_READ, 15),
+#else
+	__MPC_VMA_SEQ_READ_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_RAND_READ
 	__MPC_DECLARE_VMA_BIT(RAND_READ, 16),
+#else
+	__MPC_VMA_RAND_READ_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_DONTCOPY
 	__MPC_DECLARE_VMA_BIT(DONTCOPY, 17),
+#else
+	__MPC_VMA_DONTCOPY_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_DONTEXPAND
 	__MPC_DECLARE_VMA_BIT(DONTEXPAND, 18),
+#else
+	__MPC_VMA_DONTEXPAND_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_LOCKONFAULT
 	__MPC_DECLARE_VMA_BIT(LOCKONFAULT, 19),
+#else
+	__MPC_VMA_LOCKONFAULT_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_ACCOUNT
 	__MPC_DECLARE_VMA_BIT(ACCOUNT, 20),
+#else
+	__MPC_VMA_ACCOUNT_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_NORESERVE
 	__MPC_DECLARE_VMA_BIT(NORESERVE, 21),
+#else
+	__MPC_VMA_NORESERVE_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_HUGETLB
 	__MPC_DECLARE_VMA_BIT(HUGETLB, 22),
+#else
+	__MPC_VMA_HUGETLB_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_SYNC
 	__MPC_DECLARE_VMA_BIT(SYNC, 23),
+#else
+	__MPC_VMA_SYNC_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_ARCH_1
 	__MPC_DECLARE_VMA_BIT(ARCH_1, 24),
+#else
+	__MPC_VMA_ARCH_1_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_WIPEONFORK
 	__MPC_DECLARE_VMA_BIT(WIPEONFORK, 25),
+#else
+	__MPC_VMA_WIPEONFORK_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_DONTDUMP
 	__MPC_DECLARE_VMA_BIT(DONTDUMP, 26),
+#else
+	__MPC_VMA_DONTDUMP_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_SOFTDIRTY
 	__MPC_DECLARE_VMA_BIT(SOFTDIRTY, 27),
+#else
+	__MPC_VMA_SOFTDIRTY_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_MIXEDMAP
 	__MPC_DECLARE_VMA_BIT(MIXEDMAP, 28),
+#else
+	__MPC_VMA_MIXEDMAP_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_HUGEPAGE
 	__MPC_DECLARE_VMA_BIT(HUGEPAGE, 29),
+#else
+	__MPC_VMA_HUGEPAGE_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_NOHUGEPAGE
 	__MPC_DECLARE_VMA_BIT(NOHUGEPAGE, 30),
+#else
+	__MPC_VMA_NOHUGEPAGE_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_MERGEABLE
 	__MPC_DECLARE_VMA_BIT(MERGEABLE, 31),
+#else
+	__MPC_VMA_MERGEABLE_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_HIGH_ARCH_0
 	__MPC_DECLARE_VMA_BIT(HIGH_ARCH_0, 32),
+#else
+	__MPC_VMA_HIGH_ARCH_0_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_HIGH_ARCH_1
 	__MPC_DECLARE_VMA_BIT(HIGH_ARCH_1, 33),
+#else
+	__MPC_VMA_HIGH_ARCH_1_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_HIGH_ARCH_2
 	__MPC_DECLARE_VMA_BIT(HIGH_ARCH_2, 34),
+#else
+	__MPC_VMA_HIGH_ARCH_2_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_HIGH_ARCH_3
 	__MPC_DECLARE_VMA_BIT(HIGH_ARCH_3, 35),
+#else
+	__MPC_VMA_HIGH_ARCH_3_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_HIGH_ARCH_4
 	__MPC_DECLARE_VMA_BIT(HIGH_ARCH_4, 36),
+#else
+	__MPC_VMA_HIGH_ARCH_4_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_HIGH_ARCH_5
 	__MPC_DECLARE_VMA_BIT(HIGH_ARCH_5, 37),
+#else
+	__MPC_VMA_HIGH_ARCH_5_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_HIGH_ARCH_6
 	__MPC_DECLARE_VMA_BIT(HIGH_ARCH_6, 38),
+#else
+	__MPC_VMA_HIGH_ARCH_6_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_ALLOW_ANY_UNCACHED
 	__MPC_DECLARE_VMA_BIT(ALLOW_ANY_UNCACHED, 39),
+#else
+	__MPC_VMA_ALLOW_ANY_UNCACHED_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_DROPPABLE
 	__MPC_DECLARE_VMA_BIT(DROPPABLE, 40),
+#else
+	__MPC_VMA_DROPPABLE_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_UFFD_MINOR
 	__MPC_DECLARE_VMA_BIT(UFFD_MINOR, 41),
+#else
+	__MPC_VMA_UFFD_MINOR_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_SEALED
 	__MPC_DECLARE_VMA_BIT(SEALED, 42),
+#else
+	__MPC_VMA_SEALED_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_UFFD_RWP
 	__MPC_DECLARE_VMA_BIT(UFFD_RWP, 43),
+#else
+	__MPC_VMA_UFFD_RWP_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_PKEY_BIT0
 	__MPC_DECLARE_VMA_BIT(PKEY_BIT0, 32),
+#else
+	__MPC_VMA_PKEY_BIT0_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_PKEY_BIT1
 	__MPC_DECLARE_VMA_BIT(PKEY_BIT1, 33),
+#else
+	__MPC_VMA_PKEY_BIT1_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_PKEY_BIT2
 	__MPC_DECLARE_VMA_BIT(PKEY_BIT2, 34),
+#else
+	__MPC_VMA_PKEY_BIT2_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_PKEY_BIT3
 	__MPC_DECLARE_VMA_BIT(PKEY_BIT3, 35),
+#else
+	__MPC_VMA_PKEY_BIT3_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_PKEY_BIT4
 	__MPC_DECLARE_VMA_BIT(PKEY_BIT4, 36),
+#else
+	__MPC_VMA_PKEY_BIT4_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_SHADOW_STACK
 	__MPC_DECLARE_VMA_BIT(SHADOW_STACK, 37),
@@ -196,30 +298,48 @@ enum {
 #endif
 #ifdef VM_SAO
 	__MPC_DECLARE_VMA_BIT(SAO, 24),
+#else
+	__MPC_VMA_SAO_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_GROWSUP
 	__MPC_DECLARE_VMA_BIT(GROWSUP, 24),
+#else
+	__MPC_VMA_GROWSUP_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_SPARC_ADI
 	__MPC_DECLARE_VMA_BIT(SPARC_ADI, 24),
+#else
+	__MPC_VMA_SPARC_ADI_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_ARM64_BTI
 	__MPC_DECLARE_VMA_BIT(ARM64_BTI, 24),
+#else
+	__MPC_VMA_ARM64_BTI_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_ARCH_CLEAR
 	__MPC_DECLARE_VMA_BIT(ARCH_CLEAR, 24),
+#else
+	__MPC_VMA_ARCH_CLEAR_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_MAPPED_COPY
 	__MPC_DECLARE_VMA_BIT(MAPPED_COPY, 24),
+#else
+	__MPC_VMA_MAPPED_COPY_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_MTE
 	__MPC_DECLARE_VMA_BIT(MTE, 36),
+#else
+	__MPC_VMA_MTE_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_MTE_ALLOWED
 	__MPC_DECLARE_VMA_BIT(MTE_ALLOWED, 37),
+#else
+	__MPC_VMA_MTE_ALLOWED_BIT = __MPC_VMA_NO_BIT,
 #endif
 #ifdef VM_STACK
 	__MPC_DECLARE_VMA_BIT(STACK, 8),
+#else
+	__MPC_VMA_STACK_BIT = __MPC_VMA_NO_BIT,
 #endif
 };
 
@@ -227,191 +347,77 @@ enum {
 
 #define __MPC_VMA_BIT(name)	((__force __mpc_vma_flag_t)__MPC_VMA_##name##_BIT)
 
-#ifdef VM_READ
 #define VMA_READ_BIT	__MPC_VMA_BIT(READ)
-#endif
-#ifdef VM_WRITE
 #define VMA_WRITE_BIT	__MPC_VMA_BIT(WRITE)
-#endif
-#ifdef VM_EXEC
 #define VMA_EXEC_BIT	__MPC_VMA_BIT(EXEC)
-#endif
-#ifdef VM_SHARED
 #define VMA_SHARED_BIT	__MPC_VMA_BIT(SHARED)
-#endif
-#ifdef VM_MAYREAD
 #define VMA_MAYREAD_BIT	__MPC_VMA_BIT(MAYREAD)
-#endif
-#ifdef VM_MAYWRITE
 #define VMA_MAYWRITE_BIT	__MPC_VMA_BIT(MAYWRITE)
-#endif
-#ifdef VM_MAYEXEC
 #define VMA_MAYEXEC_BIT	__MPC_VMA_BIT(MAYEXEC)
-#endif
-#ifdef VM_MAYSHARE
 #define VMA_MAYSHARE_BIT	__MPC_VMA_BIT(MAYSHARE)
-#endif
-#ifdef VM_GROWSDOWN
 #define VMA_GROWSDOWN_BIT	__MPC_VMA_BIT(GROWSDOWN)
-#endif
 #ifdef VM_UFFD_MISSING
 #define VMA_UFFD_MISSING_BIT	__MPC_VMA_BIT(UFFD_MISSING)
 #endif
 #ifdef VM_MAYOVERLAY
 #define VMA_MAYOVERLAY_BIT	__MPC_VMA_BIT(MAYOVERLAY)
 #endif
-#ifdef VM_PFNMAP
 #define VMA_PFNMAP_BIT	__MPC_VMA_BIT(PFNMAP)
-#endif
 #ifdef VM_DENYWRITE
 #define VMA_DENYWRITE_BIT	__MPC_VMA_BIT(DENYWRITE)
 #endif
-#ifdef VM_MAYBE_GUARD
 #define VMA_MAYBE_GUARD_BIT	__MPC_VMA_BIT(MAYBE_GUARD)
-#endif
-#ifdef VM_UFFD_WP
 #define VMA_UFFD_WP_BIT	__MPC_VMA_BIT(UFFD_WP)
-#endif
-#ifdef VM_LOCKED
 #define VMA_LOCKED_BIT	__MPC_VMA_BIT(LOCKED)
-#endif
-#ifdef VM_IO
 #define VMA_IO_BIT	__MPC_VMA_BIT(IO)
-#endif
-#ifdef VM_SEQ_READ
 #define VMA_SEQ_READ_BIT	__MPC_VMA_BIT(SEQ_READ)
-#endif
-#ifdef VM_RAND_READ
 #define VMA_RAND_READ_BIT	__MPC_VMA_BIT(RAND_READ)
-#endif
-#ifdef VM_DONTCOPY
 #define VMA_DONTCOPY_BIT	__MPC_VMA_BIT(DONTCOPY)
-#endif
-#ifdef VM_DONTEXPAND
 #define VMA_DONTEXPAND_BIT	__MPC_VMA_BIT(DONTEXPAND)
-#endif
-#ifdef VM_LOCKONFAULT
 #define VMA_LOCKONFAULT_BIT	__MPC_VMA_BIT(LOCKONFAULT)
-#endif
-#ifdef VM_ACCOUNT
 #define VMA_ACCOUNT_BIT	__MPC_VMA_BIT(ACCOUNT)
-#endif
-#ifdef VM_NORESERVE
 #define VMA_NORESERVE_BIT	__MPC_VMA_BIT(NORESERVE)
-#endif
-#ifdef VM_HUGETLB
 #define VMA_HUGETLB_BIT	__MPC_VMA_BIT(HUGETLB)
-#endif
-#ifdef VM_SYNC
 #define VMA_SYNC_BIT	__MPC_VMA_BIT(SYNC)
-#endif
-#ifdef VM_ARCH_1
 #define VMA_ARCH_1_BIT	__MPC_VMA_BIT(ARCH_1)
-#endif
-#ifdef VM_WIPEONFORK
 #define VMA_WIPEONFORK_BIT	__MPC_VMA_BIT(WIPEONFORK)
-#endif
-#ifdef VM_DONTDUMP
 #define VMA_DONTDUMP_BIT	__MPC_VMA_BIT(DONTDUMP)
-#endif
-#ifdef VM_SOFTDIRTY
 #define VMA_SOFTDIRTY_BIT	__MPC_VMA_BIT(SOFTDIRTY)
-#endif
-#ifdef VM_MIXEDMAP
 #define VMA_MIXEDMAP_BIT	__MPC_VMA_BIT(MIXEDMAP)
-#endif
-#ifdef VM_HUGEPAGE
 #define VMA_HUGEPAGE_BIT	__MPC_VMA_BIT(HUGEPAGE)
-#endif
-#ifdef VM_NOHUGEPAGE
 #define VMA_NOHUGEPAGE_BIT	__MPC_VMA_BIT(NOHUGEPAGE)
-#endif
-#ifdef VM_MERGEABLE
 #define VMA_MERGEABLE_BIT	__MPC_VMA_BIT(MERGEABLE)
-#endif
-#ifdef VM_HIGH_ARCH_0
 #define VMA_HIGH_ARCH_0_BIT	__MPC_VMA_BIT(HIGH_ARCH_0)
-#endif
-#ifdef VM_HIGH_ARCH_1
 #define VMA_HIGH_ARCH_1_BIT	__MPC_VMA_BIT(HIGH_ARCH_1)
-#endif
-#ifdef VM_HIGH_ARCH_2
 #define VMA_HIGH_ARCH_2_BIT	__MPC_VMA_BIT(HIGH_ARCH_2)
-#endif
-#ifdef VM_HIGH_ARCH_3
 #define VMA_HIGH_ARCH_3_BIT	__MPC_VMA_BIT(HIGH_ARCH_3)
-#endif
-#ifdef VM_HIGH_ARCH_4
 #define VMA_HIGH_ARCH_4_BIT	__MPC_VMA_BIT(HIGH_ARCH_4)
-#endif
-#ifdef VM_HIGH_ARCH_5
 #define VMA_HIGH_ARCH_5_BIT	__MPC_VMA_BIT(HIGH_ARCH_5)
-#endif
-#ifdef VM_HIGH_ARCH_6
 #define VMA_HIGH_ARCH_6_BIT	__MPC_VMA_BIT(HIGH_ARCH_6)
-#endif
-#ifdef VM_ALLOW_ANY_UNCACHED
 #define VMA_ALLOW_ANY_UNCACHED_BIT	__MPC_VMA_BIT(ALLOW_ANY_UNCACHED)
-#endif
-#ifdef VM_DROPPABLE
 #define VMA_DROPPABLE_BIT	__MPC_VMA_BIT(DROPPABLE)
-#endif
-#ifdef VM_UFFD_MINOR
 #define VMA_UFFD_MINOR_BIT	__MPC_VMA_BIT(UFFD_MINOR)
-#endif
-#ifdef VM_SEALED
 #define VMA_SEALED_BIT	__MPC_VMA_BIT(SEALED)
-#endif
-#ifdef VM_UFFD_RWP
 #define VMA_UFFD_RWP_BIT	__MPC_VMA_BIT(UFFD_RWP)
-#endif
-#ifdef VM_PKEY_BIT0
 #define VMA_PKEY_BIT0_BIT	__MPC_VMA_BIT(PKEY_BIT0)
-#endif
-#ifdef VM_PKEY_BIT1
 #define VMA_PKEY_BIT1_BIT	__MPC_VMA_BIT(PKEY_BIT1)
-#endif
-#ifdef VM_PKEY_BIT2
 #define VMA_PKEY_BIT2_BIT	__MPC_VMA_BIT(PKEY_BIT2)
-#endif
-#ifdef VM_PKEY_BIT3
 #define VMA_PKEY_BIT3_BIT	__MPC_VMA_BIT(PKEY_BIT3)
-#endif
-#ifdef VM_PKEY_BIT4
 #define VMA_PKEY_BIT4_BIT	__MPC_VMA_BIT(PKEY_BIT4)
-#endif
 #ifdef VM_SHADOW_STACK
 #define VMA_SHADOW_STACK_BIT	__MPC_VMA_BIT(SHADOW_STACK)
 #endif
 #ifdef VM_PAT
 #define VMA_PAT_BIT	__MPC_VMA_BIT(PAT)
 #endif
-#ifdef VM_SAO
 #define VMA_SAO_BIT	__MPC_VMA_BIT(SAO)
-#endif
-#ifdef VM_GROWSUP
 #define VMA_GROWSUP_BIT	__MPC_VMA_BIT(GROWSUP)
-#endif
-#ifdef VM_SPARC_ADI
 #define VMA_SPARC_ADI_BIT	__MPC_VMA_BIT(SPARC_ADI)
-#endif
-#ifdef VM_ARM64_BTI
 #define VMA_ARM64_BTI_BIT	__MPC_VMA_BIT(ARM64_BTI)
-#endif
-#ifdef VM_ARCH_CLEAR
 #define VMA_ARCH_CLEAR_BIT	__MPC_VMA_BIT(ARCH_CLEAR)
-#endif
-#ifdef VM_MAPPED_COPY
 #define VMA_MAPPED_COPY_BIT	__MPC_VMA_BIT(MAPPED_COPY)
-#endif
-#ifdef VM_MTE
 #define VMA_MTE_BIT	__MPC_VMA_BIT(MTE)
-#endif
-#ifdef VM_MTE_ALLOWED
 #define VMA_MTE_ALLOWED_BIT	__MPC_VMA_BIT(MTE_ALLOWED)
-#endif
-#ifdef VM_STACK
 #define VMA_STACK_BIT	__MPC_VMA_BIT(STACK)
-#endif
 
 #endif /* _MMAP_PREPARE_COMPAT_VMA_BITS_H */

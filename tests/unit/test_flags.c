@@ -161,6 +161,34 @@ static void vma_bits_of_absent_arch_flags_are_empty(void)
 }
 #endif
 
+/*
+ * A name 7.3 declares on every configuration compiles on a kernel that has
+ * no VM_x for it at all, as an empty mask: VM_MAYBE_GUARD (6.19) and
+ * VM_SEALED (6.10) on the 5.10 stub. 7.3's number for MAYBE_GUARD is 11,
+ * VM_DENYWRITE's on 5.10: setting the name must not set that flag.
+ */
+static void vma_bits_of_undefined_flags_are_empty(void)
+{
+	vma_flags_t flags = mk_vma_flags(VMA_MAYBE_GUARD_BIT, VMA_UFFD_RWP_BIT);
+	struct vm_area_desc desc;
+
+	CHECK(vma_flags_empty(&flags));
+	unit_desc_init(&desc, UNIT_SHARED_FLAGS);
+	vma_desc_set_flags(&desc, VMA_MAYBE_GUARD_BIT, VMA_UFFD_RWP_BIT);
+	CHECK_EQ(vma_flags_to_legacy(desc.vma_flags), UNIT_SHARED_FLAGS);
+#ifdef VM_DENYWRITE
+	flags = legacy_to_vma_flags(VM_DENYWRITE);
+	CHECK(!vma_flags_test(&flags, VMA_MAYBE_GUARD_BIT));
+#endif
+#ifndef VM_SEALED
+	flags = mk_vma_flags(VMA_SEALED_BIT);
+	CHECK(vma_flags_empty(&flags));
+	vma_desc_set_flags(&desc, VMA_SEALED_BIT);
+	CHECK(!vma_desc_test(&desc, VMA_SEALED_BIT));
+	CHECK_EQ(vma_flags_to_legacy(desc.vma_flags), UNIT_SHARED_FLAGS);
+#endif
+}
+
 /* 7.3's set algebra and optional-flag masks (mm.h, mm_types.h). */
 static void vma_flags_set_algebra_as_7_3(void)
 {
@@ -362,6 +390,7 @@ static void vma_desc_clear_flags_and_mask_remove_bits(void)
 static const struct unit_test flags_tests[] = {
 	UNIT_TEST(vma_bits_equal_ilog2_of_vm_flags),
 	UNIT_TEST(vma_bits_of_absent_arch_flags_are_empty),
+	UNIT_TEST(vma_bits_of_undefined_flags_are_empty),
 	UNIT_TEST(vma_flags_set_algebra_as_7_3),
 	UNIT_TEST(vma_flags_test_single_mask_warns_on_several),
 	UNIT_TEST(legacy_to_vma_flags_round_trips_every_bit),
