@@ -19,9 +19,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 pkg=mmap-prepare-compat
 ver=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$repo/dkms.conf")
-n=0
+# shellcheck source=tests/lib/tap.sh
+. "$repo/tests/lib/tap.sh"
 
-emit() { n=$((n + 1)); printf '%s %d - %s\n' "$1" "$n" "$2"; }
+emit() { if [ "$1" = ok ]; then tap_ok "$2"; else tap_fail "$2"; fi; }
 run_check() { # description log command...
 	local d=$1 log=$2
 	shift 2
@@ -179,7 +180,4 @@ if [ "$host_only" = 0 ]; then
 		bash "$repo/tests/dkms/run.sh" --one @KREL@ @SERIES@ | tee -a "$out"
 fi
 
-passed=$(grep -c '^ok ' "$out" || true)
-failed=$(grep -c '^not ok ' "$out" || true)
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
+tap_tally "$out"

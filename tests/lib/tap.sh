@@ -9,6 +9,10 @@
 #   tap_note "text"                           a "# text" line
 #   tap_done                                  "N passed, N failed"; returns
 #                                             1 if any failed or none ran
+#   tap_tally FILE...                         the same over the ok/not ok
+#                                             lines in FILEs: a suite whose
+#                                             parts run as child processes
+#                                             (one per kernel) and log there
 #
 # Lines: "ok N - what", "not ok N - what" (DETAIL and a failed command's
 # output below it as "# " lines, at most MPC_TAP_DETAIL_LINES, default 20);
@@ -48,4 +52,11 @@ tap_done() {
 	printf '1..%d\n' "$tap_n"
 	printf '%d passed, %d failed\n' "$tap_passed" "$tap_failed"
 	[ "$tap_failed" = 0 ] && [ "$tap_n" -gt 0 ]
+}
+
+tap_tally() { # file...
+	tap_passed=$(cat "$@" | grep -c '^ok ' || true)
+	tap_failed=$(cat "$@" | grep -c '^not ok ' || true)
+	printf '%d passed, %d failed\n' "$tap_passed" "$tap_failed"
+	[ "$tap_failed" = 0 ] && [ "$tap_passed" -gt 0 ]
 }

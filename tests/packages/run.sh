@@ -18,6 +18,8 @@
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=tests/lib/tap.sh
+. "$here/../lib/tap.sh"
 build=${1:?usage: run.sh BUILDDIR}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
@@ -34,7 +36,4 @@ for part in ${MPC_PACKAGES_PARTS:-layout version build chroot}; do
 	fi
 	printf '# %s: %d s\n' "$part" $((SECONDS - t0))
 done
-passed=$(grep -c '^ok ' "$out")
-failed=$(grep -c '^not ok ' "$out")
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
+tap_tally "$out"

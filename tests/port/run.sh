@@ -24,13 +24,10 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 tool=$repo/scripts/mpc-port
-pass=0
-fail=0
+# shellcheck source=tests/lib/tap.sh
+. "$repo/tests/lib/tap.sh"
 
-emit() { # status description
-	if [ "$1" = ok ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
-	printf '%s %d - %s\n' "$1" $((pass + fail)) "$2"
-}
+emit() { if [ "$1" = ok ]; then tap_ok "$2"; else tap_fail "$2"; fi; }
 check() { # description command...
 	local d=$1
 	shift
@@ -159,5 +156,4 @@ out=$("$tool" "$b/open.c" 2>&1 || true)
 check "bad input: the message names the file and the problem" \
 	grep -q "open.c: parse failure: unbalanced {" <<< "$out"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+tap_done

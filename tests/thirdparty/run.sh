@@ -20,12 +20,10 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-n=0
+# shellcheck source=tests/lib/tap.sh
+. "$repo/tests/lib/tap.sh"
 
-emit() { # status description
-	n=$((n + 1))
-	printf '%s %d - %s\n' "$1" "$n" "$2"
-}
+emit() { if [ "$1" = ok ]; then tap_ok "$2"; else tap_fail "$2"; fi; }
 check() { # description command...
 	local d=$1
 	shift
@@ -227,7 +225,4 @@ if [ "$host_only" = 0 ]; then
 	done
 fi
 
-passed=$(grep -c '^ok ' "$out" || true)
-failed=$(grep -c '^not ok ' "$out" || true)
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
+tap_tally "$out"
