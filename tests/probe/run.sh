@@ -8,8 +8,11 @@
 #     config/api-states.tsv and for unknown combinations;
 #   * the attribution of compiler diagnostics to probes
 #     (config/lib/attribute.awk) on the logs recorded by record.sh from
-#     real kernels and compilers (logs/*.diag: gcc 10, 12, 14, 16), on clang's
-#     diagnostic format and on errors outside every probe;
+#     real kernels and compilers (logs/*.diag: gcc 10, 12, 14, 16 on
+#     Debian's headers; clang 19 on 6.1 and 7.3 trees configured with
+#     LLVM=-19, recorded with MPC_ASSUME_EXPORTED=1 as such trees have no
+#     Module.symvers), on a hand-written clang log with an error in a
+#     kernel header, and on errors outside every probe;
 #   * config/gen-states.py --check and the runner's --help;
 #   * config/kbuild-flags.sh's cross flags for a tree of another architecture.
 #
@@ -195,11 +198,15 @@ tap_check "verify: 6.1 (implicit declarations, unknown types) needs it" \
 tap_check "verify: MPC_PROBE_VERIFY=always forces it" \
 	env MPC_PROBE_VERIFY=always bash -c '. "$1"; mpc_needs_verify "$2"' _ \
 	"$repo/config/lib/diag.sh" "$here/logs/gcc-14-7.3.diag"
+tap_check "verify: clang on 7.3 (only pointer-type mismatches) needs no second compile" \
+	verify_is no "$here/logs/clang-19-7.3.diag"
+tap_check "verify: clang on 6.1 (incomplete types, undeclared names) needs it" \
+	verify_is yes "$here/logs/clang-19-6.1.diag"
 printf 'x.c:1:2: error: expected expression before ")" token\n' >"$tmp/syntax.diag"
 tap_check "verify: a syntax error needs it" verify_is yes "$tmp/syntax.diag"
 
-# clang's format (written by hand from clang's diagnostics: no "In
-# function" lines, the error at the probe's own line)
+# clang's format by hand (no "In function" lines, the error at the probe's
+# own line), with an error in a kernel header that no recording has
 cat >"$tmp/clang.log" <<'EOF'
 In file included from @BUILD@/all.c:5:
 @PROBES@/fop_mmap_prepare.c:25:3: error: field designator 'mmap_prepare' does not refer to any field in type 'const struct file_operations'
