@@ -66,7 +66,8 @@ broken_exit() { # log what
 		printf '%s: error: %s\n' "$prog" "$2"
 		printf '  kernel: %s (%s)\n  compiler: %s\n' "$release" "$kobj" "${cc_text:-unknown}"
 		printf '  the errors below are not in any probe, so no feature result can be trusted:\n'
-		attribute "$1" | sed -n 's/^B /    /p' | head -n 20
+		# the first 20, reading to the end (no SIGPIPE under pipefail)
+		attribute "$1" | awk '/^B / && n++ < 20 { print "    " substr($0, 3) }'
 		printf '  full log: %s\n' "$1"
 	} >&2
 	keep=1
@@ -98,10 +99,15 @@ run_individual() {
 		objs+=("p_$n.o")
 	done
 	run_kbuild "$log" "${objs[@]}"
-	if attribute "$log" | grep -q '^B '; then
+	# Never "attribute | grep -q": grep -q stops reading at the first match,
+	# attribute dies of SIGPIPE on a long log and pipefail turns the match
+	# into a miss. Match on the whole output instead.
+	local attr
+	attr=$(attribute "$log")
+	if grep -q '^B ' <<< "$attr"; then
 		# name the probe whose object carries the foreign error
 		local culprits=() blines
-		blines=$(attribute "$log" | sed -n 's/^B //p')
+		blines=$(sed -n 's/^B //p' <<< "$attr")
 		for n in "${names[@]}"; do
 			grep -q "/$n\.c:" <<< "$blines" && culprits+=("$n")
 		done
@@ -115,7 +121,7 @@ run_individual() {
 	failed=()
 	for n in "${names[@]}"; do
 		if ! compile_ok "p_$n.o"; then
-			attribute "$log" | grep -qx "P $n" ||
+			grep -qx "P $n" <<< "$attr" ||
 				broken_exit "$log" "probe $n failed without a diagnostic of its own"
 			failed[$n]=1
 		fi
@@ -130,13 +136,15 @@ run_combined() {
 	if ! compile_ok sanity.o; then
 		broken_exit "$log" "the sanity probe does not compile: the kernel tree, its compiler or the probe flags are broken"
 	fi
-	if attribute "$log" | grep -q '^B '; then
+	local attr
+	attr=$(attribute "$log")
+	if grep -q '^B ' <<< "$attr"; then
 		[ "$quiet" = 1 ] || warn "an error outside the probes in the combined run; compiling each probe on its own to locate it"
 		run_individual
 		return
 	fi
 	failed=()
-	while read -r _ n; do failed[$n]=1; done < <(attribute "$log" | sort -u)
+	while read -r _ n; do [ -z "$n" ] || failed[$n]=1; done < <(sort -u <<< "$attr")
 	if ! compile_ok all.o && [ ${#failed[@]} -eq 0 ]; then
 		broken_exit "$log" "the combined probe unit failed without a diagnostic"
 	fi
