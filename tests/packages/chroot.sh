@@ -27,19 +27,28 @@ build=$(cd "${1:?usage: chroot.sh BUILDDIR}" && pwd)
 lib=$repo/tests/lib
 cache=${MPC_CACHE:-/var/cache/mmap-prepare-compat}
 
+# upgrade_debs_expected SERIES: the series whose kernel SERIES's full run
+# installs as its upgrade (none: no upgrade case)
+upgrade_debs_expected() {
+	case $1 in
+	6.12) echo 7.3 ;; # 7.3 from trixie-backports next to trixie's 6.12
+	esac
+}
+
 # upgrade_debs SERIES: the headers packages of the next kernel, for the
 # kernel upgrade case (from the package cache the chroot builds filled).
 upgrade_debs() {
-	case $1 in
-	6.12) "$lib/chroot.sh" ensure 7.3 >&2 || return 0
-	      eval "$("$lib/chroot.sh" info 7.3)"
-	      # shellcheck disable=SC2154
-	      # the headers and what they need beyond trixie's 6.12 chroot
-	      find "$cache/debs" -maxdepth 1 \( -name "linux-headers-${KREL}_*.deb" \
+	local n
+	n=$(upgrade_debs_expected "$1")
+	[ -n "$n" ] || return 0
+	"$lib/chroot.sh" ensure "$n" >&2 || return 0
+	eval "$("$lib/chroot.sh" info "$n")"
+	# shellcheck disable=SC2154
+	# the headers and what they need beyond the series's chroot
+	find "$cache/debs" -maxdepth 1 \( -name "linux-headers-${KREL}_*.deb" \
 		-o -name "linux-headers-${KREL%-amd64}-common_*.deb" \
 		-o -name "linux-kbuild-${KREL%-amd64}_*.deb" -o -name "linux-base-${KREL}_*.deb" \
-		-o -name "gcc-14-for-host_*.deb" -o -name "cpp-14-for-host_*.deb" \) | sort ;;
-	esac
+		-o -name "gcc-14-for-host_*.deb" -o -name "cpp-14-for-host_*.deb" \) | sort
 }
 
 # one SERIES MODE
@@ -50,7 +59,13 @@ one() {
 		return 0
 	fi
 	dir=$(eval "$("$lib/chroot.sh" info "$s")"; echo "$CHROOT")
-	[ "$mode" = full ] && mapfile -t up < <(upgrade_debs "$s")
+	if [ "$mode" = full ]; then
+		mapfile -t up < <(upgrade_debs "$s")
+		# a series with a kernel upgrade case never skips it silently
+		if [ -n "$(upgrade_debs_expected "$s")" ] && [ ${#up[@]} = 0 ]; then
+			echo "not ok - $s: the kernel upgrade's headers packages ($(upgrade_debs_expected "$s")) are not in $cache/debs"
+		fi
+	fi
 	work=$(mktemp -d "${TMPDIR:-/tmp}/mpc-pkgs.XXXXXX")
 	mkdir -p "$work/upper" "$work/work" "$work/root" "$work/debs"
 	cp "$build"/mmap-prepare-compat-dkms_*_all.deb "$build"/acme-dkms_*_all.deb "$work/debs/"

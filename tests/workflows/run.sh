@@ -199,6 +199,31 @@ if grep -E '^(matrix|kunit)	matrix	' "$tmp/ci.jobs" | grep -qE '"[0-9]+\.[0-9]+'
 else
 	tap_ok "ci.yml names no kernel series itself"
 fi
+# The packages job caches every chroot tests/packages/chroot.sh uses by
+# default (its full and smoke series, and the kernel upgrade's series with
+# the headers packages it installs from $MPC_CACHE/debs), under the
+# generated keys.
+pk=$REPO/tests/packages/chroot.sh
+pseries=$( { sed -n 's/.*\${MPC_PACKAGES_\(FULL\|SMOKE\)-\([0-9. ]*\)}.*/\2/p' "$pk"
+	sed -n 's/^\t[0-9.]*) echo \([0-9.]*\) ;;.*/\1/p' "$pk"; } | tr ' ' '\n' | sed '/^$/d' | sort -u)
+upg=$(sed -n 's/^\t[0-9.]*) echo \([0-9.]*\) ;;.*/\1/p' "$pk")
+pmiss=
+for p in $pseries; do
+	grep -qE "^packages	cache-key	([a-z-]+-)?\\\$\{\{ fromJSON\(needs.setup.outputs.keys\)\['${p//./\\.}'\] \}\}$" "$tmp/ci.jobs" &&
+		grep '^packages	cache-path	' "$tmp/ci.jobs" | grep -qF "/var/cache/mmap-prepare-compat/chroots/$p\\n" ||
+		grep -qxF "packages	cache-path	\"/var/cache/mmap-prepare-compat/chroots/$p\"" "$tmp/ci.jobs" ||
+		pmiss="$pmiss $p"
+done
+for u in $upg; do
+	grep -E "^packages	cache-path	.*chroots/${u//./\\.}\\\\n.*debs/linux-headers-\*\.deb" "$tmp/ci.jobs" |
+		grep -q 'debs/linux-kbuild-' || pmiss="$pmiss $u(headers-debs)"
+done
+if [ -n "$pseries" ] && [ -n "$upg" ] && [ -z "$pmiss" ]; then
+	tap_ok "ci.yml: the packages job caches its chroots ($(xargs <<<"$pseries")) and the upgrade's headers packages"
+else
+	tap_fail "ci.yml: the packages job caches its chroots and the upgrade's headers packages" \
+		"series: $(xargs <<<"$pseries"); upgrade: $upg; not cached:${pmiss:- (no series found)}"
+fi
 tap_check "newest-kernel.yml: weekly and on demand, runs tests/matrix/newest.sh" \
 	has "$tmp/newest.jobs" '^on	schedule	\[\{"cron": "[0-9]+ [0-9]+ \* \* [0-6]"\}\]' \
 	'^on	workflow_dispatch' '^newest	run	bash tests/matrix/newest.sh'
