@@ -23,3 +23,7 @@ module_exit(mmap_prepare_compat_exit);
 
 MODULE_DESCRIPTION("The Linux 7.3 mmap_prepare API on older kernels");
 MODULE_LICENSE("GPL");
+/* the package's version (configure.ac's AC_INIT), passed by src/Kbuild */
+#ifdef MMAP_PREPARE_COMPAT_VERSION
+MODULE_VERSION(MMAP_PREPARE_COMPAT_VERSION);
+#endif
