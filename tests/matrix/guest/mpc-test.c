@@ -932,9 +932,70 @@ static int t_load(const void *unused)
 	return err | check_live0();
 }
 
+/* The module name of @path: its base name up to the first dot. */
+static void module_name(const char *path, char *name, size_t size)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	snprintf(name, size, "%.*s", (int)strcspn(base, "."), base);
+}
+
+/* /sys/module/@name/@attr, its first line, or "-". */
+static void module_attr(const char *name, const char *attr, char *out,
+			size_t size)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/module/%s/%s", name, attr);
+	snprintf(out, size, "-");
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	if (fgets(out, (int)size, f))
+		out[strcspn(out, "\n")] = 0;
+	else
+		snprintf(out, size, "-");
+	fclose(f);
+}
+
+/*
+ * The GNU build ID of the loaded module @name, in hex, from its
+ * .note.gnu.build-id (an ELF note: namesz, descsz, type, "GNU\0", desc),
+ * or "-".
+ */
+static void module_build_id(const char *name, char *out, size_t size)
+{
+	unsigned char note[256];
+	unsigned int namesz, descsz, i;	/* ELF note words: 32 bits */
+	char path[256];
+	ssize_t n;
+	int fd;
+
+	snprintf(out, size, "-");
+	snprintf(path, sizeof(path),
+		 "/sys/module/%s/notes/.note.gnu.build-id", name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	n = read(fd, note, sizeof(note));
+	close(fd);
+	if (n < 12)
+		return;
+	memcpy(&namesz, note, 4);
+	memcpy(&descsz, note + 4, 4);
+	namesz = (namesz + 3) & ~3U;
+	if (12 + (size_t)namesz + descsz > (size_t)n || descsz * 2 + 1 > size)
+		return;
+	for (i = 0; i < descsz; i++)
+		sprintf(out + 2 * i, "%02x", note[12 + namesz + i]);
+}
+
 static int t_load_module(const void *arg)
 {
 	const char *path = arg;
+	char name[128], version[64], srcversion[64], build_id[130];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
@@ -942,19 +1003,23 @@ static int t_load_module(const void *arg)
 	if (syscall(SYS_finit_module, fd, "", 0))
 		FAIL("finit_module %s: %s", path, strerror(errno));
 	close(fd);
+	/* what was loaded, for the host to match against the file it packed */
+	module_name(path, name, sizeof(name));
+	module_attr(name, "version", version, sizeof(version));
+	module_attr(name, "srcversion", srcversion, sizeof(srcversion));
+	module_build_id(name, build_id, sizeof(build_id));
+	diag("module %s: version %s srcversion %s build-id %s", name, version,
+	     srcversion, build_id);
 	return 0;
 }
 
 static int t_unload_module(const void *arg)
 {
-	const char *path = arg, *base = strrchr(path, '/');
+	const char *path = arg;
 	char name[128];
-	size_t len;
 	int tries;
 
-	base = base ? base + 1 : path;
-	len = strcspn(base, ".");
-	snprintf(name, sizeof(name), "%.*s", (int)len, base);
+	module_name(path, name, sizeof(name));
 	for (tries = 0; tries < 50; tries++) {
 		if (!syscall(SYS_delete_module, name, O_NONBLOCK))
 			return 0;
