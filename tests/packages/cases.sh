@@ -4,13 +4,17 @@
 # Inside a release chroot (an overlay, see chroot.sh), as root: the life of
 # mmap-prepare-compat-dkms and acme-dkms. Prints ok / not ok lines.
 #
-#   cases.sh SERIES full|smoke DEBDIR
+#   cases.sh SERIES full|smoke DEBDIR KREL
 #     DEBDIR: mmap-prepare-compat-dkms_V_all.deb, acme-dkms_*_all.deb,
 #             mmap-prepare-compat-dkms_V'_all.deb (bumped, full), upgrade/
 #             (a further kernel's headers packages, full, optional)
+#     KREL:   the series's own kernel (the one tests/packages/guest.sh
+#             boots); full: its module as installed and the example driver
+#             built against the installed kit are left in DEBDIR/guest/
 set -uo pipefail
 
-s=$1 mode=$2 debs=$3
+s=$1 mode=$2 debs=$3 krel=$4
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 name=mmap-prepare-compat
 export DEBIAN_FRONTEND=noninteractive
 n=0
@@ -64,6 +68,13 @@ t0=$SECONDS
 if apt_install "$deb" > /tmp/install.log 2>&1; then ok "apt install ./$(basename "$deb")"; else nok "apt install ./$(basename "$deb")" /tmp/install.log; fi
 echo "# install: $((SECONDS - t0)) s"
 check "DKMS installed mmap_prepare_compat.ko for every kernel ($(kernels | xargs))" each_kernel_has mmap_prepare_compat
+# shellcheck disable=SC2016  # expanded by the inner bash
+check "modinfo version is the package's ($ver) for every kernel" bash -c '
+	for k in $(ls /lib/modules); do
+		[ -f /lib/modules/$k/build/Makefile ] || continue
+		f=$(find /lib/modules/$k/updates -name "mmap_prepare_compat.ko*" | head -n 1)
+		[ "$(modinfo -F version "$f")" = "$1" ] || { echo "$k: $(modinfo -F version "$f")"; exit 1; }
+	done' sh "$ver"
 k1=$(kernels | head -n 1)
 check "modinfo shows the vermagic of $k1" \
 	bash -c "modinfo '$(ko "$k1" mmap_prepare_compat)' | grep -q '^vermagic: *$k1 '"
@@ -86,6 +97,32 @@ check "acme_mmap.ko links against the shared module on a compat kernel, not on a
 		dep=$(modinfo -F depends $(find /lib/modules/$k/updates -name "acme_mmap.ko*"))
 		if grep -q "MMAP_PREPARE_COMPAT_NATIVE 1" $cfg; then [ -z "$dep" ]; else [ "$dep" = mmap_prepare_compat ]; fi || exit 1
 	done'
+
+# --- for the guest boot (tests/packages/guest.sh, after this script): the
+# module of the booted kernel as the package installed it, and the example
+# driver built in shared mode against the installed kit (so it links
+# against the package's module and its Module.symvers in DKMS's tree)
+if [ "$mode" = full ]; then
+	mkdir -p "$debs/guest"
+	f=$(ko "$krel" mmap_prepare_compat)
+	if [ -n "$f" ] && cp "$f" "$debs/guest/"; then
+		printf 'path=%s\nsha256=%s\n' "$f" "$(sha256sum < "$f" | cut -d' ' -f1)" > "$debs/guest/installed"
+		ok "the module the package installed for $krel ($f) is kept for the guest"
+	else
+		nok "the module the package installed for $krel is kept for the guest"
+	fi
+	ex=/tmp/mpc-example
+	mkdir -p "$ex"
+	cp "$repo"/src/example/{main,hooks,debugfs,merge,teardown,stacked}.c "$repo/src/example/mpc_example.h" "$ex/"
+	cat > "$ex/Kbuild" <<'EOT'
+MMAP_PREPARE_COMPAT_DIR := /usr/share/mmap-prepare-compat/kit
+include $(MMAP_PREPARE_COMPAT_DIR)/mmap-prepare-compat.mk
+obj-m += mpc_example.o
+mpc_example-y := main.o hooks.o debugfs.o merge.o teardown.o stacked.o
+EOT
+	check "the example driver builds in shared mode against the installed kit ($krel)" \
+		bash -c "make -C /lib/modules/$krel/build M=$ex modules && cp $ex/mpc_example.ko '$debs/guest/'"
+fi
 
 # --- removal of ours while acme-dkms needs it
 if dpkg -r "$name-dkms" > /tmp/remove.log 2>&1; then
@@ -136,11 +173,15 @@ if [ "$mode" != full ]; then
 fi
 
 # --- a kernel whose build fails: named with its log, the others installed,
-# the package configured
-bad=/lib/modules/6.6.6-broken
-mkdir -p "$bad/build/include/generated"
-printf 'all:\n\t@false\n' > "$bad/build/Makefile"
-printf 'CONFIG_MMU=y\n' > "$bad/build/.config"
+# the package configured; a kernel outside the supported range (older than
+# 5.10) next to them: skipped (DKMS exit 77, 9 on dkms 2.x) with its reason,
+# never built, never a failure (a build would fail: its Makefile does)
+bad=/lib/modules/6.6.6-broken old=/lib/modules/4.19.0-99-amd64
+for d in "$bad" "$old"; do
+	mkdir -p "$d/build/include/generated"
+	printf 'all:\n\t@false\n' > "$d/build/Makefile"
+	printf 'CONFIG_MMU=y\n' > "$d/build/.config"
+done
 if apt_install "$deb" > /tmp/reinstall.log 2>&1; then
 	ok "install with a broken kernel next to the good ones: the package is configured"
 else
@@ -148,12 +189,24 @@ else
 fi
 check "the failure names the kernel and its log" \
 	grep -q "DKMS build for kernel 6.6.6-broken FAILED.*/var/log/$name/" /tmp/reinstall.log
-check "the other kernels have the module" bash -c "for k in \$(ls /lib/modules | grep -v broken); do
+check "the other kernels have the module" bash -c "for k in \$(ls /lib/modules | grep -v -e broken -e 4.19.0-99); do
 	[ -f /lib/modules/\$k/build/Makefile ] || continue
 	find /lib/modules/\$k/updates -name 'mmap_prepare_compat.ko*' | grep -q . || exit 1; done"
 check "dpkg: install ok installed" bash -c "dpkg -s $name-dkms | grep -q '^Status: install ok installed'"
+check "the unsupported kernel 4.19.0-99-amd64 is skipped with its reason, not failed" \
+	bash -c "grep -q '^$name: skipped 4.19.0-99-amd64: .*older than 5.10' /tmp/reinstall.log &&
+		! grep -q 'kernel 4.19.0-99-amd64 FAILED' /tmp/reinstall.log"
+# the kernel hook, as a kernel package's postinst runs it for a new kernel
+if [ -x /etc/kernel/postinst.d/dkms ]; then
+	check "DKMS's kernel hook for the unsupported kernel exits 0 (no failed kernel upgrade)" \
+		/etc/kernel/postinst.d/dkms 4.19.0-99-amd64 /boot/vmlinuz-4.19.0-99-amd64
+else
+	nok "DKMS's kernel hook /etc/kernel/postinst.d/dkms is there"
+fi
+check "no module for the unsupported kernel" \
+	bash -c "! find $old -name 'mmap_prepare_compat.ko*' | grep -q . && ! dkms status -m $name -k 4.19.0-99-amd64 | grep -q installed"
 dkms remove -m "$name" -v "$ver" -k 6.6.6-broken > /dev/null 2>&1
-rm -rf "$bad" "/var/log/$name"
+rm -rf "$bad" "$old" "/var/log/$name"
 
 # --- reinstall, then upgrade to a bumped version
 check "apt reinstall" apt_install --reinstall "$deb"
@@ -167,6 +220,8 @@ if [ -n "$bumped" ]; then
 		bash -c "each() { for k in \$(ls /lib/modules); do [ -f /lib/modules/\$k/build/Makefile ] || continue;
 			dkms status -m $name -v $nver -k \$k | grep -q installed || exit 1; done; }; each"
 	check "upgrade: the kit link follows" test "$(readlink -f /usr/share/$name/kit)" = "/usr/src/$name-$nver"
+	check "upgrade: modinfo version is $nver" \
+		test "$(modinfo -F version "$(ko "$(kernels | head -n 1)" mmap_prepare_compat)")" = "$nver"
 	deb=$bumped ver=$nver
 fi
 

@@ -12,7 +12,9 @@
 #                       upgrade (6.12: 7.3's headers from trixie-backports,
 #                       built by DKMS's hook), purge, a failing kernel,
 #                       reinstall, upgrade to a bumped version, interrupted
-#                       install
+#                       install; then the series's own kernel boots under QEMU
+#                       with the module the package installed and the
+#                       matrix's guest checks run against it (guest.sh)
 #   MPC_PACKAGES_SMOKE  series that get install + acme + refused removal +
 #                       purge (default "6.1 5.10": dkms 3.0.10 and 2.8)
 # The whole set: MPC_PACKAGES_FULL="6.12 6.1" MPC_PACKAGES_SMOKE="5.10 7.3"
@@ -53,12 +55,13 @@ upgrade_debs() {
 
 # one SERIES MODE
 one() {
-	local s=$1 mode=$2 dir work up=()
+	local s=$1 mode=$2 dir work kboot g rc up=()
 	if ! "$lib/chroot.sh" ensure "$s" >&2; then
 		echo "not ok - $s: chroot could not be built"
 		return 0
 	fi
 	dir=$(eval "$("$lib/chroot.sh" info "$s")"; echo "$CHROOT")
+	kboot=$(eval "$("$lib/chroot.sh" info "$s")"; echo "$KREL")
 	if [ "$mode" = full ]; then
 		mapfile -t up < <(upgrade_debs "$s")
 		# a series with a kernel upgrade case never skips it silently
@@ -80,8 +83,22 @@ one() {
 		mount -t overlay overlay -o "lowerdir=$1,upperdir=$2/upper,workdir=$2/work" "$2/root"
 		exec unshare --pid --fork --mount-proc="$2/root/proc" -- \
 			"$3/tests/lib/chroot.sh" __enter "$2/root" "$3" "$2/debs" -- \
-			bash "$3/tests/packages/cases.sh" "$4" "$5" "$2/debs"
-	' sh "$dir" "$work" "$repo" "$s" "$mode" || echo "not ok - $s: cases.sh exited $?"
+			bash "$3/tests/packages/cases.sh" "$4" "$5" "$2/debs" "$6"
+	' sh "$dir" "$work" "$repo" "$s" "$mode" "$kboot" || echo "not ok - $s: cases.sh exited $?"
+	# full: boot the series's kernel with the module the package installed
+	if [ "$mode" = full ]; then
+		g=$build/_pkg/guest/$s
+		rm -rf "$g"
+		mkdir -p "$(dirname "$g")"
+		if [ -d "$work/debs/guest" ] && mv "$work/debs/guest" "$g"; then
+			rc=0
+			bash "$here/guest.sh" "$s" "$g" "$build" > "$g.out" 2>&1 || rc=$?
+			grep -v -E '^(1\.\.[0-9]+|[0-9]+ passed, [0-9]+ failed)$' "$g.out"
+			[ "$rc" = 0 ] || grep -q '^not ok ' "$g.out" || echo "not ok - $s: guest.sh exited $rc"
+		else
+			echo "not ok - $s: nothing exported for the guest boot"
+		fi
+	fi
 	rm -rf "$work"
 }
 

@@ -5,12 +5,16 @@
 #   layout.sh    make install / uninstall layout in a DESTDIR (host)
 #   version.sh   one version: configure.ac's AC_INIT in dkms.conf,
 #                debian/changelog and the RPM spec
+#   docs.sh      README's install section leads with the package commands;
+#                the vendor template is documented
 #   build.sh     make deb + make rpm from make dist's tarball, lintian,
 #                rpmlint, rpm -qlp / --scripts
 #   chroot.sh    the .deb's life in release chroots (install, DKMS for every
 #                kernel, kernel upgrade, acme-dkms, removal, purge, upgrade,
-#                faults); MPC_PACKAGES_FULL / MPC_PACKAGES_SMOKE pick the
-#                releases (see chroot.sh)
+#                faults), then the full series' kernel booted under QEMU
+#                with the module the package installed (guest.sh);
+#                MPC_PACKAGES_FULL / MPC_PACKAGES_SMOKE pick the releases
+#                (see chroot.sh)
 # Each part prints ok / not ok lines; this prints "N passed, N failed" over
 # all of them.
 #
@@ -24,7 +28,7 @@ build=${1:?usage: run.sh BUILDDIR}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
-for part in ${MPC_PACKAGES_PARTS:-layout version build chroot}; do
+for part in ${MPC_PACKAGES_PARTS:-layout version docs build chroot}; do
 	[ -f "$here/$part.sh" ] || continue
 	printf '# --- %s\n' "$part"
 	t0=$SECONDS
