@@ -52,6 +52,16 @@ for f in dkms.conf mmap-prepare-compat.mk include/linux/mmap_prepare_compat.h \
 	 scripts/dkms-install-all; do
 	tap_check "the DKMS tree has $f" grep -qx "$tree/$f" <<< "$files"
 done
+tap_check "the documentation is installed (/usr/share/doc/mmap-prepare-compat-dkms/README.md)" \
+	grep -qE '^usr/share/doc/mmap-prepare-compat-dkms/README\.md(\.gz)?$' <<< "$files"
+tap_check "debian/copyright is machine-readable (copyright-format 1.0)" \
+	bash -c "dpkg-deb --fsys-tarfile '$deb' | tar -xOf - ./usr/share/doc/mmap-prepare-compat-dkms/copyright |
+		head -n 1 | grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/'"
+# every lintian override has a comment right above it (its justification)
+unjustified=$(cat "$repo"/debian/*.lintian-overrides "$repo"/samples/acme/debian/*.lintian-overrides 2>/dev/null |
+	awk '/^#/ { c = 1; next } /^[[:space:]]*$/ { c = 0; next } { if (!c) print; c = 0 }')
+tap_check "every lintian override is justified in a comment" test -z "$unjustified"
+[ -z "$unjustified" ] || tap_note "unjustified: $unjustified"
 tap_check "the kit link /usr/share/mmap-prepare-compat/kit" \
 	grep -qx "usr/share/mmap-prepare-compat/kit -> ../../src/mmap-prepare-compat-$v" <<< "$files"
 extra=$(grep -E "/(example|m4)/|/(setup|test-all|\.gitignore|gen-states\.py)$" <<< "$files" || true)
@@ -68,6 +78,8 @@ tap_check "acme's dkms.conf: BUILD_DEPENDS=mmap-prepare-compat" \
 tap_check "rpmbuild -ba made the noarch and the source rpm" test -f "$rpmf" -a -f "$build/mmap-prepare-compat-$v-1.src.rpm"
 tap_check "rpm -qlp: the DKMS tree and the kit link" \
 	bash -c "rpm -qlp '$rpmf' | grep -qx '/$tree/dkms.conf' && rpm -qlp '$rpmf' | grep -qx /usr/share/mmap-prepare-compat/kit"
+tap_check "rpm -qlp: README.md and LICENSE" \
+	bash -c "rpm -qlp '$rpmf' | grep -q '/README.md$' && rpm -qlp '$rpmf' | grep -q '/LICENSE$'"
 tap_check "rpm -qlp: nothing the package does not use" \
 	bash -c "! rpm -qlp '$rpmf' | grep -E '/(example|m4)/|/(setup|test-all)$'"
 scripts=$(rpm -qp --scripts "$rpmf")

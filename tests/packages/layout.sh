@@ -29,6 +29,11 @@ kit=$d$prefix/share/mmap-prepare-compat/kit
 
 # a directory of the system that install uses but did not create
 mkdir -p "$d$prefix/src/other" "$d$prefix/bin"
+# the DKMS source tree scripts/setup or the package made: never make
+# install's, never removed by make uninstall
+v=$(sed -n 's/^PACKAGE_VERSION = //p' "$build/Makefile")
+mkdir -p "$d/usr/src/mmap-prepare-compat-$v"
+cp "$repo/dkms.conf" "$d/usr/src/mmap-prepare-compat-$v/"
 snap() { (cd "$d" && find . | LC_ALL=C sort); }
 snap > "$work/before"
 
@@ -79,6 +84,8 @@ tap_check "make uninstall DESTDIR" make -C "$build" -s uninstall DESTDIR="$d"
 (cd "$d" && rmdir -p "lib/modules/$rel/updates" 2>/dev/null) || true
 # directories automake's install creates for any package ($datadir, docdir's parent)
 for x in share/doc share; do rmdir "$d$prefix/$x" 2>/dev/null || true; done
+tap_check "the DKMS source tree /usr/src/mmap-prepare-compat-$v survives make install and uninstall" \
+	cmp "$repo/dkms.conf" "$d/usr/src/mmap-prepare-compat-$v/dkms.conf"
 snap > "$work/after"
 if cmp -s "$work/before" "$work/after"; then
 	tap_ok "make uninstall removes exactly what install created"
