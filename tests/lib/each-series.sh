@@ -4,9 +4,10 @@
 # Run one command in the release chroot of each series, for the suites that
 # build on every matrix kernel (tests/port/build.sh, tests/dkms/run.sh).
 #
-#   each-series.sh "SERIES..." -- CMD [ARG]...
+#   each-series.sh "SERIES..." [--bind DIR]... -- CMD [ARG]...
 #
-# For each SERIES: build (or reuse) its chroot, then run CMD inside it with
+# For each SERIES: build (or reuse) its chroot, then run CMD inside it (with
+# each --bind DIR mounted at its own path, as chroot.sh run does) with
 # the words @SERIES@, @KREL@ and @KDIR@ of ARG replaced by the series, its
 # kernel release and its headers directory. A chroot that cannot be built
 # gives a "not ok - chroot SERIES could not be built" line; CMD's own exit
@@ -14,12 +15,23 @@
 set -euo pipefail
 
 lib=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-if [ $# -lt 3 ] || [ "$2" != -- ]; then
-	echo 'usage: each-series.sh "SERIES..." -- CMD [ARG]...' >&2
+usage() {
+	echo 'usage: each-series.sh "SERIES..." [--bind DIR]... -- CMD [ARG]...' >&2
 	exit 2
-fi
+}
+[ $# -ge 3 ] || usage
 list=$1
-shift 2
+shift
+binds=()
+while [ "${1:-}" = --bind ]; do
+	[ $# -ge 2 ] || usage
+	binds+=(--bind "$2")
+	shift 2
+done
+if [ "${1:-}" != -- ] || [ $# -lt 2 ]; then
+	usage
+fi
+shift
 
 for series in $list; do
 	if ! "$lib/chroot.sh" ensure "$series" >&2; then
@@ -34,5 +46,5 @@ for series in $list; do
 		a=${a//@KDIR@/$KDIR}
 		args+=("$a")
 	done
-	"$lib/chroot.sh" run "$series" -- "${args[@]}" || true
+	"$lib/chroot.sh" run "$series" "${binds[@]}" -- "${args[@]}" || true
 done

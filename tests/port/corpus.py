@@ -9,7 +9,10 @@
 extract: reads Debian's linux-source-6.1 and -7.3 packages, finds every .c
 file whose 7.3 version sets .mmap_prepare and whose 6.1 version sets .mmap,
 and keeps both versions plus the 6.1 headers of the same directory (for an
-out-of-tree build) under CACHE/port-corpus/ (once per pair of packages).
+out-of-tree build) and the sibling .c files that define a hook a listed file
+only names (ceph_mmap() in fs/ceph/addr.c, for fs/ceph/file.c: mpc-port
+looks there and says so) under CACHE/port-corpus/ (once per pair of
+packages).
 port: copies each 6.1 file to WORK/N/conv/ and WORK/N/orig/, runs mpc-port
 --in-place --report on the conv copy and records the time it took. table:
 reads the reports and the build results WORK/N/{orig,conv}.LABEL (written
@@ -51,7 +54,7 @@ def strip(name):
 
 
 def extract(deb61, deb73, cache):
-    key = '%s+%s' % (os.path.basename(deb61), os.path.basename(deb73))
+    key = '%s+%s v2' % (os.path.basename(deb61), os.path.basename(deb73))
     out = os.path.join(cache, 'port-corpus')
     stamp = os.path.join(out, 'stamp')
     if os.path.exists(stamp) and open(stamp).read().strip() == key:
@@ -67,6 +70,7 @@ def extract(deb61, deb73, cache):
                 new[strip(m.name)] = text
     old = {}
     headers = {}
+    others = {}
     dirs = {os.path.dirname(p) for p in new}
     tar = inner_tar(deb61)
     for m in tar:
@@ -77,8 +81,22 @@ def extract(deb61, deb73, cache):
             text = read(tar, m)
             if re.search(r'\.mmap\s*=', text):
                 old[p] = text
+            else:
+                others[p] = text
         elif p.endswith('.h') and os.path.dirname(p) in dirs:
             headers[p] = read(tar, m)
+        elif p.endswith('.c') and os.path.dirname(p) in dirs:
+            others[p] = read(tar, m)
+    # The sibling files that define a hook a listed file only names (ceph's
+    # ceph_mmap() is in fs/ceph/addr.c): mpc-port looks there for it.
+    for p, text in list(old.items()):
+        for fn in re.findall(r'\.mmap\s*=\s*(\w+)', text):
+            if re.search(r'\b%s\s*\(\s*struct file\b[^;]*\)\s*\{' % fn, text):
+                continue
+            for q, qt in sorted(others.items()):
+                if os.path.dirname(q) == os.path.dirname(p) and re.search(
+                        r'\b%s\s*\(\s*struct file\b[^;]*\)\s*\{' % fn, qt):
+                    headers[q] = qt
     for tree, files in (('6.1', old), ('7.3', {p: new[p] for p in old}),
                         ('6.1', headers)):
         for p, text in files.items():
@@ -93,6 +111,26 @@ def extract(deb61, deb73, cache):
     print(out)
 
 
+def partners(d, name):
+    """The files of d that mpc-port converts with name: the sibling .c files
+    that define a hook name's file_operations only name, and the headers
+    that declare it (fs/ceph/addr.c and super.h, for fs/ceph/file.c)."""
+    text = open(os.path.join(d, name), encoding='utf-8').read()
+    out = []
+    for fn in re.findall(r'\.mmap\s*=\s*(\w+)', text):
+        if re.search(r'\b%s\s*\(\s*struct file\b[^;]*\)\s*\{' % fn, text):
+            continue
+        for f in sorted(os.listdir(d)):
+            if f == name or f in out or not f.endswith(('.c', '.h')):
+                continue
+            t = open(os.path.join(d, f), encoding='utf-8').read()
+            pat = r'\{' if f.endswith('.c') else ';'
+            if re.search(r'\b%s\s*\(\s*struct file\b[^;{]*\)\s*%s'
+                         % (fn, pat), t):
+                out.append(f)
+    return out
+
+
 def port(corpus, work):
     files = open(os.path.join(corpus, 'list')).read().split()
     total = time.monotonic()
@@ -103,7 +141,7 @@ def port(corpus, work):
         for sub in ('orig', 'conv'):
             os.makedirs(os.path.join(d, sub), exist_ok=True)
             for h in os.listdir(hdir):
-                if h.endswith('.h'):
+                if h.endswith(('.h', '.c')) and h != os.path.basename(p):
                     with open(os.path.join(hdir, h), 'rb') as f:
                         data = f.read()
                     with open(os.path.join(d, sub, h), 'wb') as f:
@@ -112,9 +150,13 @@ def port(corpus, work):
                 data = f.read()
             with open(os.path.join(d, sub, os.path.basename(p)), 'wb') as f:
                 f.write(data)
+        with open(os.path.join(d, 'name'), 'w') as f:
+            f.write(os.path.basename(p)[:-2] + '\n')
         t0 = time.monotonic()
         r = subprocess.run([TOOL, '--in-place', '--report', 'report.jsonl',
-                            os.path.basename(p)], cwd=os.path.join(d, 'conv'),
+                            os.path.basename(p)] + partners(
+                                os.path.join(d, 'conv'), os.path.basename(p)),
+                           cwd=os.path.join(d, 'conv'),
                            capture_output=True, text=True, check=False)
         dt = time.monotonic() - t0
         # Upstream's own 7.3 file: wiring then --unwire gives it back.
@@ -185,8 +227,13 @@ def short(reason):
     out = []
     for part in reason.split('; '):
         head, _, rest = part.partition(': ')
+        up = re.match(r'upstream added (.*?) for it \((commit \w+)?', rest)
         if head.startswith('uses the VMA'):
             head = 'uses the VMA: ' + rest
+        elif up:
+            head = '%s: upstream added %s%s' % (
+                head, up.group(1), ' (%s)' % up.group(2) if up.group(2)
+                else '')
         elif 'kernel API added' in part:
             api = re.search(r'(generic_file\w*_prepare)\(\)', part)
             head = 'needs %s() (kernel API, 6.17)' % (api.group(1) if api
@@ -207,7 +254,8 @@ def table(corpus, work, labels):
             if os.path.exists(os.path.join(d, 'conv', 'report.jsonl')) else []
         seen = {}
         for r in rep:
-            seen.setdefault(r['function'], r)
+            if r['file'] == os.path.basename(p):
+                seen.setdefault(r['function'], r)
         conv = [r['new'] for r in seen.values() if r['status'] == 'converted']
         left = [r for r in seen.values() if r['status'] == 'left']
         builds = []
@@ -218,6 +266,8 @@ def table(corpus, work, labels):
                 res[sub] = open(f).read().strip() if os.path.exists(f) else '?'
             if not conv:
                 builds.append('-')
+            elif res['conv'] == '?':
+                builds.append('?')
             elif res['conv'] == 'ok':
                 builds.append('yes')
             elif res['orig'] != 'ok':

@@ -6,8 +6,9 @@
 # (tests/port/corpus.py finds them by comparing the two trees, extracted at
 # run time and cached under ${MPC_CACHE:-/var/cache/mmap-prepare-compat}).
 # Each 6.1 file is converted, then built as an out-of-tree object, next to the
-# unconverted original, against the host's kernel headers and the chroot of
-# every series in MPC_PORT_CORPUS_SERIES (default 7.3): a file whose original does
+# unconverted original, in the release chroot of every series in
+# MPC_PORT_CORPUS_SERIES (default: the five kernels of the matrix, 5.10 6.1
+# 6.12 7.2 7.3; tests/lib/each-series.sh): a file whose original does
 # not build there needs unrelated kernel API fixes and counts as "n/a". Prints
 # the table (corpus.py table) and "N passed, N failed": a converted file that
 # fails to build where its original builds is a failure, so is a crash of
@@ -32,8 +33,7 @@ build_one() {
 	for d in "$work"/*/; do
 		[ -f "$d/conv/report.jsonl" ] || continue
 		grep -q '"status": "converted"' "$d/conv/report.jsonl" || continue
-		obj=$(cd "$d/conv" && ls -- *.c)
-		obj=${obj%.c}
+		obj=$(cat "$d/name")
 		for sub in orig conv; do
 			rm -rf "$d/b-$sub"
 			cp -r "$d/$sub" "$d/b-$sub"
@@ -86,31 +86,41 @@ python3 "$here/corpus.py" port "$corpus" "$work"
 
 labels=()
 if [ "$build" = 1 ]; then
-	kdir=${MPC_HOST_KDIR:-}
-	if [ -z "$kdir" ]; then
-		kdir=$(printf '%s\n' /lib/modules/*/build | sort -V | tail -n1)
-	fi
-	if [ -d "$kdir" ]; then
-		rel=$(basename "$(dirname "$kdir")")
-		label=${rel%%-*}
-		label=${label%.*}
-		build_one "$kdir" "$label" "$work"
-		labels+=("$label")
-	fi
-	for series in ${MPC_PORT_CORPUS_SERIES:-7.3}; do
-		"$repo/tests/lib/chroot.sh" ensure "$series" >&2 || continue
-		eval "$("$repo/tests/lib/chroot.sh" info "$series")"
-		# shellcheck disable=SC2153,SC2154
-		"$repo/tests/lib/chroot.sh" run "$series" --bind "$work" -- \
-			bash "$here/corpus.sh" --build-one "$KDIR" "$series" "$work" || true
-		labels+=("$series")
-	done
+	series=${MPC_PORT_CORPUS_SERIES:-5.10 6.1 6.12 7.2 7.3}
+	"$repo/tests/lib/each-series.sh" "$series" --bind "$work" -- \
+		bash "$here/corpus.sh" --build-one @KDIR@ @SERIES@ "$work" >&2
+	read -r -a labels <<< "$series"
 fi
 
 out=$(python3 "$here/corpus.py" table "$corpus" "$work" "${labels[@]}")
 printf '%s\n' "$out"
 if [ -n "$table" ]; then
-	printf '%s\n' "$out" > "$table"
+	{
+		cat <<-EOF
+		.. SPDX-License-Identifier: GPL-2.0
+
+		mpc-port on upstream's own conversions (Linux 6.1 -> 7.3)
+		==========================================================
+
+		Written by \`\`tests/port/corpus.sh --table\`\` (suite \`\`port-corpus\`\`) on
+		$(date -u +%Y-%m-%d): Debian $(basename "$deb61" _all.deb | tr _ ' ') and
+		$(basename "$deb73" _all.deb | tr _ ' '), every 6.1 file whose \`\`.mmap\`\`
+		became \`\`.mmap_prepare\`\` in 7.3. "builds" compares the converted file
+		with its unconverted original, each built as an out-of-tree object
+		(embedded mode) in the release chroot of each series
+		(tests/matrix/kernels.conf): \`\`yes\`\` the converted file builds;
+		\`\`n/a\`\` the original does not build there either (it needs unrelated
+		kernel API fixes, e.g. 6.1 code on 7.3, or private headers of another
+		directory); \`\`-\`\` nothing was converted. "vs upstream 7.3" compares
+		the action helpers, \`\`VMA_*_BIT\`\` flags and \`\`-E*\`\` codes of the
+		converted hook with upstream's 7.3 hook. "7.3 round trip": upstream's
+		7.3 file, wired then unwired, is byte for byte the same (\`\`-\`\`:
+		nothing to wire). A reason "upstream added X" names the API upstream
+		had to add for that hook (scripts/coccinelle/mpc-port/upstream-apis.tsv).
+
+		EOF
+		printf '%s\n' "$out"
+	} > "$table"
 fi
 crashed=$( (grep -l '"rc": 2' "$work"/*/meta.json || true) | wc -l)
 broken=$(sed -n 's/^build failures.*: \([0-9]*\); .*/\1/p' <<< "$out")

@@ -121,6 +121,31 @@ for c in "${cases[@]}"; do
 	fi
 done
 
+# ------------------------------------------------------------ across files
+# A hook defined in another file than the file_operations that name it
+# (tests/port/cross): given all three files, mpc-port converts it there,
+# renames its prototype in the header and wires it where it is named; given
+# the user alone, it leaves it and names the file to add.
+x=$work/cross
+mkdir -p "$x"
+cp "$here"/cross/in/* "$x/"
+rc=0
+(cd "$x" && "$tool" --in-place --report report.jsonl cross_user.c cross_impl.c \
+	cross_impl.h >/dev/null 2>&1) || rc=$?
+check "across files: exit status 0" test "$rc" = 0
+for f in cross_user.c cross_impl.c cross_impl.h; do
+	check "across files: $f as expected" cmp -s "$x/$f" "$here/cross/out/$f"
+done
+check "across files: report as expected" cmp -s "$x/report.jsonl" "$here/cross/report.jsonl"
+(cd "$x" && "$tool" --in-place cross_user.c cross_impl.c cross_impl.h >/dev/null 2>&1) || true
+check "across files: a second run changes nothing" \
+	diff -r -x report.jsonl "$x" "$here/cross/out"
+cp "$here"/cross/in/* "$x/"
+rc=0
+(cd "$x" && "$tool" cross_user.c > user.diff 2> user.err) || rc=$?
+check "across files: the user alone is left (exit status 1), naming the file to add" \
+	bash -c "[ $rc = 1 ] && [ ! -s '$x/user.diff' ] && grep -q 'cross_mmap() is defined in cross_impl.c (declared in cross_impl.h), not in this file: give mpc-port cross_impl.c too' '$x/user.err'"
+
 # ------------------------------------------------------------ bad input
 b=$work/bad
 mkdir -p "$b"

@@ -7,7 +7,8 @@
   check.py jobs FILE           print "JOB<TAB>KEY<TAB>VALUE" lines: the
                                runs-on, strategy matrix, cache keys,
                                needs, step env and run: lines of every
-                               job, and the
+                               job ("step-if" with the condition and the
+                               first run: line of a conditional step), and the
                                workflow's triggers as "on<TAB>EVENT<TAB>...",
                                for the shell tests to grep
 
@@ -90,6 +91,9 @@ def jobs(path):
             for k, v in (step.get("env") or {}).items():
                 print(f"{name}\tenv\t{k}={v}")
             if "run" in step:
+                if "if" in step:
+                    first = step["run"].splitlines()[0]
+                    print(f"{name}\tstep-if\t{step['if']}\t{first}")
                 for line in step["run"].splitlines():
                     print(f"{name}\trun\t{line}")
     return 0

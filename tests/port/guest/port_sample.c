@@ -24,8 +24,17 @@
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/version.h>
 
 #define PS_PAGES 4
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)
+/* Before 6.3 (vm_flags_set() and a read-only vm_flags) a driver set it. */
+static inline void vm_flags_set(struct vm_area_struct *vma, vm_flags_t flags)
+{
+	vma->vm_flags |= flags;
+}
+#endif
 
 static struct page *ps_buf;		/* 2 contiguous pages */
 static struct page *ps_pages[PS_PAGES];

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mpc-port test input, written for this test: a file_operations whose .mmap
+ * hook is defined in another file (cross_impl.c) and declared in a header
+ * (cross_impl.h), as fs/ceph/file.c's ceph_mmap() (fs/ceph/addr.c) and
+ * fs/ocfs2/file.c's ocfs2_mmap() (fs/ocfs2/mmap.c) are. Given the three
+ * files, mpc-port converts the hook where it is defined, renames it in the
+ * header and wires it here.
+ */
+#include <linux/fs.h>
+#include <linux/module.h>
+
+#include "cross_impl.h"
+
+static const struct file_operations cross_fops = {
+	.owner		= THIS_MODULE,
+	.mmap		= cross_mmap,
+};
+
+const struct file_operations *cross_user_fops = &cross_fops;
