@@ -146,6 +146,19 @@ rc=0
 check "across files: the user alone is left (exit status 1), naming the file to add" \
 	bash -c "[ $rc = 1 ] && [ ! -s '$x/user.diff' ] && grep -q 'cross_mmap() is defined in cross_impl.c (declared in cross_impl.h), not in this file: give mpc-port cross_impl.c too' '$x/user.err'"
 
+# ------------------------------------------------------------ example driver
+# Its legacy baseline device (mpc_legacy_mmap()) allocates per-mapping state
+# and installs mpc_vm_ops, which already has the ->mapped hook mpc_mapped()
+# doing that work for the converted devices: left, and the reason says so.
+e=$work/example
+mkdir -p "$e"
+cp "$repo/src/example/hooks.c" "$repo/src/example/mpc_example.h" "$e/"
+rc=0
+(cd "$e" && "$tool" --report report.jsonl hooks.c > hooks.diff 2>/dev/null) || rc=$?
+check "example driver: the legacy device is left, the reason naming mpc_vm_ops' mpc_mapped()" \
+	bash -c "[ $rc = 1 ] && [ ! -s '$e/hooks.diff' ] && [ \$(wc -l < '$e/report.jsonl') = 1 ] &&
+		grep -q '\"function\": \"mpc_legacy_mmap\".*its vm_ops mpc_vm_ops already has one (mpc_mapped())' '$e/report.jsonl'"
+
 # ------------------------------------------------------------ bad input
 b=$work/bad
 mkdir -p "$b"

@@ -145,6 +145,10 @@ static void checks(void)
 	map("outer shared", "mpc_ps_outer", 2 * PAGE, 0, MAP_SHARED, 1);
 	map("outer private", "mpc_ps_outer", PAGE, 0, MAP_PRIVATE, 0);
 	map("outer at page 1", "mpc_ps_outer", PAGE, 1, MAP_SHARED, 0);
+	map("state 2 pages", "mpc_ps_state", 2 * PAGE, 0, MAP_SHARED, 0);
+	map("state at page 1", "mpc_ps_state", PAGE, 1, MAP_SHARED, 0);
+	map("state private", "mpc_ps_state", PAGE, 0, MAP_PRIVATE, 0);
+	map("state 3 pages", "mpc_ps_state", 3 * PAGE, 0, MAP_SHARED, 0);
 	say("end", "maps %d, opens %d", param("maps"), param("opens"));
 }
 

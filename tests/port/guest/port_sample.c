@@ -16,6 +16,12 @@
  *   hand to count the mapping.
  * mpc_ps_outer: shared mappings only, then mpc_ps_remap's hook (a stacked
  *   caller).
+ * mpc_ps_state: the example driver's legacy baseline device
+ *   (mpc_legacy_mmap() of src/example/hooks.c): per-mapping state allocated
+ *   by the hook, freed when the remap fails, handed to the VMA, counted;
+ *   ->close checks it and drops it. mpc-port leaves this hook as it is
+ *   (its allocation belongs in a ->mapped hook, which it does not write):
+ *   the converted module runs it unchanged next to the converted ones.
  * The counts and the number of ->close calls are read-only parameters.
  */
 #include <linux/fs.h>
@@ -23,7 +29,9 @@
 #include <linux/io.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
+#include <linux/kref.h>
 #include <linux/module.h>
+#include <linux/slab.h>
 #include <linux/version.h>
 
 #define PS_PAGES 4
@@ -160,6 +168,69 @@ static int ps_outer_mmap(struct file *file, struct vm_area_struct *vma)
 	return ps_remap_mmap(file, vma);
 }
 
+#define PS_STATE_MAGIC	0x70735f7374UL
+
+struct ps_state {
+	struct kref kref;
+	unsigned long magic;
+};
+
+static void ps_state_release(struct kref *kref)
+{
+	kfree(container_of(kref, struct ps_state, kref));
+}
+
+static void ps_state_vm_open(struct vm_area_struct *vma)
+{
+	struct ps_state *st = vma->vm_private_data;
+
+	kref_get(&st->kref);
+	atomic_inc(&ps_opens);
+}
+
+static void ps_state_vm_close(struct vm_area_struct *vma)
+{
+	struct ps_state *st = vma->vm_private_data;
+
+	if (st->magic == PS_STATE_MAGIC)
+		atomic_dec(&ps_maps);
+	kref_put(&st->kref, ps_state_release);
+	atomic_inc(&ps_closes);
+}
+
+static const struct vm_operations_struct ps_state_vm_ops = {
+	.open = ps_state_vm_open,
+	.close = ps_state_vm_close,
+};
+
+static int ps_state_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	unsigned long pages = vma_pages(vma);
+	struct ps_state *st;
+	int err;
+
+	if (vma->vm_pgoff >= 2 || pages > 2 - vma->vm_pgoff)
+		return -EINVAL;
+
+	st = kzalloc(sizeof(*st), GFP_KERNEL);
+	if (!st)
+		return -ENOMEM;
+	kref_init(&st->kref);
+	st->magic = PS_STATE_MAGIC;
+
+	err = remap_pfn_range(vma, vma->vm_start,
+			      page_to_pfn(ps_buf) + vma->vm_pgoff,
+			      pages << PAGE_SHIFT, vma->vm_page_prot);
+	if (err) {
+		kfree(st);
+		return err;
+	}
+	vma->vm_ops = &ps_state_vm_ops;
+	vma->vm_private_data = st;
+	atomic_inc(&ps_maps);
+	return 0;
+}
+
 static const struct file_operations ps_remap_fops = {
 	.owner = THIS_MODULE,
 	.mmap = ps_remap_mmap,
@@ -195,6 +266,11 @@ static const struct file_operations ps_outer_fops = {
 	.mmap = ps_outer_mmap,
 };
 
+static const struct file_operations ps_state_fops = {
+	.owner = THIS_MODULE,
+	.mmap = ps_state_mmap,
+};
+
 static const struct file_operations *const ps_fops[] = {
 	&ps_remap_fops,
 	&ps_pages_fops,
@@ -203,11 +279,12 @@ static const struct file_operations *const ps_fops[] = {
 	&ps_fault_fops,
 	&ps_open_fops,
 	&ps_outer_fops,
+	&ps_state_fops,
 };
 
 static const char * const ps_names[] = {
 	"mpc_ps_remap", "mpc_ps_pages", "mpc_ps_iomap", "mpc_ps_loop",
-	"mpc_ps_fault", "mpc_ps_open", "mpc_ps_outer",
+	"mpc_ps_fault", "mpc_ps_open", "mpc_ps_outer", "mpc_ps_state",
 };
 
 static struct miscdevice ps_misc[ARRAY_SIZE(ps_fops)];
