@@ -17,11 +17,11 @@
  * mpc_ps_outer: shared mappings only, then mpc_ps_remap's hook (a stacked
  *   caller).
  * mpc_ps_state: the example driver's legacy baseline device
- *   (mpc_legacy_mmap() of src/example/hooks.c): per-mapping state allocated
- *   by the hook, freed when the remap fails, handed to the VMA, counted;
- *   ->close checks it and drops it. mpc-port leaves this hook as it is
- *   (its allocation belongs in a ->mapped hook, which it does not write):
- *   the converted module runs it unchanged next to the converted ones.
+ *   (mpc_legacy_mmap() of src/example/hooks.c, with vm_ops of its own):
+ *   per-mapping state allocated by the hook, freed when the remap fails,
+ *   handed to the VMA, counted; ->close (which, as the example's, accepts a
+ *   VMA without state) checks it and drops it. mpc-port moves the
+ *   allocation to a ->mapped hook.
  * The counts and the number of ->close calls are read-only parameters.
  */
 #include <linux/fs.h>
@@ -192,10 +192,12 @@ static void ps_state_vm_close(struct vm_area_struct *vma)
 {
 	struct ps_state *st = vma->vm_private_data;
 
+	atomic_inc(&ps_closes);
+	if (!st)
+		return;
 	if (st->magic == PS_STATE_MAGIC)
 		atomic_dec(&ps_maps);
 	kref_put(&st->kref, ps_state_release);
-	atomic_inc(&ps_closes);
 }
 
 static const struct vm_operations_struct ps_state_vm_ops = {

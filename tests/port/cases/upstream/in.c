@@ -65,7 +65,7 @@ static int private_mapping_ok(struct vm_area_struct *vma)
 static int up_private_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	if (!private_mapping_ok(vma))
-		return -ENOSYS;
+		return -EPERM;
 	vma->vm_ops = &up_vm_ops;
 	return 0;
 }
