@@ -48,6 +48,8 @@ static const struct file_operations up_alias_fops = {
 	.mmap = up_alias_mmap,
 };
 
+int up_export_mmap(struct file *file, struct vm_area_struct *vma);
+
 int up_export_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	vma->vm_ops = &up_vm_ops;
