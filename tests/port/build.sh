@@ -82,10 +82,10 @@ one() {
 			if [ ! -f "$work/$mode/$c.o" ]; then
 				all=0
 				emit "not ok" "$label ($mode): $c compiles"
-				grep -E "(^|/)$c\\.c:" "$log" | sed 's/^/# /' | head -n 15
+				grep -E "(^|/)$c\\.c:" "$log" | sed 's/^/# /' | head -n 15 || true
 			elif grep -E "(^|/)$c\\.c:[0-9]+:[0-9]+: warning" "$log" >/dev/null; then
 				emit "not ok" "$label ($mode): $c compiles without warnings"
-				grep -E "(^|/)$c\\.c:" "$log" | sed 's/^/# /' | head -n 10
+				grep -E "(^|/)$c\\.c:" "$log" | sed 's/^/# /' | head -n 10 || true
 			else
 				emit ok "$label ($mode): $c compiles without warnings"
 			fi
@@ -95,7 +95,7 @@ one() {
 			emit ok "$label ($mode): every case links (modpost, no warning)"
 		else
 			emit "not ok" "$label ($mode): every case links (modpost, no warning)"
-			grep -E '(WARNING|ERROR): modpost' "$log" | sed 's/^/# /' | head -n 10
+			grep -E '(WARNING|ERROR): modpost' "$log" | sed 's/^/# /' | head -n 10 || true
 		fi
 	done
 	printf '# %s: native=%s\n' "$label" "$native"

@@ -17,7 +17,7 @@
 #define MA_PAGES	2
 #define MA_MAGIC	0x6d61UL
 
-struct ma_state {
+struct mpa_state {
 	struct kref kref;
 	unsigned long magic;
 };
@@ -27,12 +27,12 @@ static atomic_t ma_maps = ATOMIC_INIT(0);
 
 static void ma_release(struct kref *kref)
 {
-	kfree(container_of(kref, struct ma_state, kref));
+	kfree(container_of(kref, struct mpa_state, kref));
 }
 
 static void ma_vm_close(struct vm_area_struct *vma)
 {
-	struct ma_state *st = vma->vm_private_data;
+	struct mpa_state *st = vma->vm_private_data;
 
 	if (!st)
 		return;
@@ -47,7 +47,7 @@ static const struct vm_operations_struct ma_vm_ops = {
 static int ma_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	unsigned long pages = vma_pages(vma);
-	struct ma_state *st;
+	struct mpa_state *st;
 	int err;
 
 	if (vma->vm_pgoff >= MA_PAGES || pages > MA_PAGES - vma->vm_pgoff)
@@ -73,7 +73,7 @@ static int ma_mmap(struct file *file, struct vm_area_struct *vma)
 
 static void ma_bare_vm_close(struct vm_area_struct *vma)
 {
-	struct ma_state *st = vma->vm_private_data;
+	struct mpa_state *st = vma->vm_private_data;
 
 	kref_put(&st->kref, ma_release);
 }
@@ -84,7 +84,7 @@ static const struct vm_operations_struct ma_bare_vm_ops = {
 
 static int ma_bare_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	struct ma_state *st;
+	struct mpa_state *st;
 	int err;
 
 	st = kzalloc(sizeof(*st), GFP_KERNEL);

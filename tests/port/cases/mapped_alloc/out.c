@@ -18,7 +18,7 @@
 #define MA_PAGES	2
 #define MA_MAGIC	0x6d61UL
 
-struct ma_state {
+struct mpa_state {
 	struct kref kref;
 	unsigned long magic;
 };
@@ -28,12 +28,12 @@ static atomic_t ma_maps = ATOMIC_INIT(0);
 
 static void ma_release(struct kref *kref)
 {
-	kfree(container_of(kref, struct ma_state, kref));
+	kfree(container_of(kref, struct mpa_state, kref));
 }
 
 static void ma_vm_close(struct vm_area_struct *vma)
 {
-	struct ma_state *st = vma->vm_private_data;
+	struct mpa_state *st = vma->vm_private_data;
 
 	if (!st)
 		return;
@@ -44,7 +44,7 @@ static void ma_vm_close(struct vm_area_struct *vma)
 static int ma_vm_mapped(unsigned long start, unsigned long end, pgoff_t pgoff,
 			const struct file *file, void **vm_private_data)
 {
-	struct ma_state *st;
+	struct mpa_state *st;
 
 	st = kzalloc(sizeof(*st), GFP_KERNEL);
 	if (!st)
@@ -76,7 +76,7 @@ static int ma_mmap_prepare(struct vm_area_desc *desc)
 
 static void ma_bare_vm_close(struct vm_area_struct *vma)
 {
-	struct ma_state *st = vma->vm_private_data;
+	struct mpa_state *st = vma->vm_private_data;
 
 	kref_put(&st->kref, ma_release);
 }
@@ -87,7 +87,7 @@ static const struct vm_operations_struct ma_bare_vm_ops = {
 
 static int ma_bare_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	struct ma_state *st;
+	struct mpa_state *st;
 	int err;
 
 	st = kzalloc(sizeof(*st), GFP_KERNEL);
