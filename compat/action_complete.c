@@ -9,6 +9,8 @@
 
 #if MMAP_PREPARE_COMPAT_EMULATED
 
+/* Without GPL-only symbols no PFN remap gets here (see action_prepare.c). */
+#ifndef MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS
 static int mpc_remap_pfn_range_complete(struct vm_area_struct *vma,
 					struct mmap_action *action)
 {
@@ -29,6 +31,7 @@ static int mpc_remap_pfn_range_complete(struct vm_area_struct *vma,
 	return remap_pfn_range(vma, start, action->remap.start_pfn, size,
 			       action->remap.pgprot);
 }
+#endif
 
 static int mpc_map_kernel_pages_complete(struct vm_area_struct *vma,
 					 struct mmap_action *action)
@@ -92,9 +95,11 @@ int mmap_action_complete(struct vm_area_struct *vma,
 	switch (action->type) {
 	case MMAP_NOTHING:
 		break;
+#ifndef MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS
 	case MMAP_REMAP_PFN:
 		err = mpc_remap_pfn_range_complete(vma, action);
 		break;
+#endif
 	case MMAP_MAP_KERNEL_PAGES:
 		err = mpc_map_kernel_pages_complete(vma, action);
 		break;

@@ -10,6 +10,12 @@
 
 #if MMAP_PREPARE_COMPAT_EMULATED
 
+/*
+ * The PFN remap actions, left out of the layer embedded in a driver that is
+ * not GPL-compatible (see __mpc_zap_vma() and <mmap_prepare_compat/action.h>).
+ */
+#ifndef MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS
+
 /* The CoW rule: a private remap must cover the VMA; pgoff becomes the PFN. */
 static int mpc_get_remap_pgoff(bool is_cow, unsigned long addr,
 			       unsigned long end, unsigned long vm_start,
@@ -130,6 +136,8 @@ int __MPC_SYM(simple_ioremap_prepare)(struct vm_area_desc *desc)
 	return __MPC_SYM(io_remap_pfn_range_prepare)(desc);
 }
 
+#endif /* !MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS */
+
 int __MPC_SYM(map_kernel_pages_prepare)(struct vm_area_desc *desc)
 {
 	const struct mmap_action *action = &desc->action;
@@ -178,7 +186,9 @@ static int mpc_check_mmap_action(const struct mmap_action *action)
  * kernel pages must lie within the VMA (-EFAULT, also for a page count whose
  * end wraps, which 7.3 lets through). Sets the VMA flags each
  * action implies and, for an I/O remap, turns it into a PFN remap with
- * decrypted page protection.
+ * decrypted page protection. A layer built without GPL-only symbols
+ * (MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS) refuses every PFN remap action with
+ * -EOPNOTSUPP.
  *
  * Return: 0 on success, a negative errno otherwise.
  */
@@ -194,12 +204,21 @@ int mmap_action_prepare(struct vm_area_desc *desc)
 	switch (action->type) {
 	case MMAP_NOTHING:
 		return 0;
+#ifdef MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS
+	case MMAP_REMAP_PFN:
+	case MMAP_IO_REMAP_PFN:
+	case MMAP_SIMPLE_IO_REMAP:
+		/* Only a hand-set type gets here: the helpers do not build. */
+		pr_warn_once("mmap_prepare_compat: PFN remap actions need GPL-only kernel symbols, which a layer embedded in a driver that is not GPL-compatible does without: use shared mode\n");
+		return -EOPNOTSUPP;
+#else
 	case MMAP_REMAP_PFN:
 		return __MPC_SYM(remap_pfn_range_prepare)(desc);
 	case MMAP_IO_REMAP_PFN:
 		return __MPC_SYM(io_remap_pfn_range_prepare)(desc);
 	case MMAP_SIMPLE_IO_REMAP:
 		return __MPC_SYM(simple_ioremap_prepare)(desc);
+#endif
 	case MMAP_MAP_KERNEL_PAGES:
 		return __MPC_SYM(map_kernel_pages_prepare)(desc);
 	}

@@ -40,11 +40,21 @@ void __MPC_SYM(finish_vma_file)(struct vm_area_struct *vma,
 int __MPC_SYM(mmap_desc)(struct vm_area_desc *desc, struct vm_area_struct *vma,
 			 bool is_compat);
 
-/* Replace the VMA's flags word (6.3+: vm_flags_set()/vm_flags_clear()). */
+/*
+ * Replace the VMA's flags word (6.3+: vm_flags_set()/vm_flags_clear()).
+ * Those write-lock the VMA, on newer kernels (7.3 among them) through
+ * __vma_start_write(), exported GPL-only. Without GPL-only symbols the
+ * layer uses vm_flags_init(), the kernel's own way for a VMA that is not in
+ * the VMA tree yet, as the VMA of a .mmap hook never is: mmap_region()
+ * write-locks and links it afterwards.
+ */
 static inline void __mpc_vma_update_flags(struct vm_area_struct *vma,
 					  vm_flags_t flags)
 {
-#ifdef HAVE_VM_FLAGS_SET
+#if defined(HAVE_VM_FLAGS_SET) && defined(MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS)
+	if (flags != vma->vm_flags)
+		vm_flags_init(vma, flags);
+#elif defined(HAVE_VM_FLAGS_SET)
 	vm_flags_t old = vma->vm_flags;
 
 	if (flags & ~old)
@@ -61,12 +71,15 @@ static inline void __mpc_vma_update_flags(struct vm_area_struct *vma,
  * ->close runs (7.3: do_munmap() in mmap_action_finish()). Only PFN maps
  * need it: their PTEs hold no page reference, whereas inserted kernel pages
  * stay referenced until the kernel's own unmap. Both are exported GPL-only,
- * which is why a non-GPL driver must use the shared module
- * (Documentation/porting.rst).
+ * which is why the layer embedded in a driver that is not GPL-compatible
+ * (MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS) performs no PFN map at all and has
+ * nothing to clear (Documentation/porting.rst).
  */
 static inline void __mpc_zap_vma(struct vm_area_struct *vma)
 {
-#ifdef HAVE_ZAP_SPECIAL_VMA_RANGE
+#if defined(MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS)
+	/* mmap_action_prepare() refused every PFN map action. */
+#elif defined(HAVE_ZAP_SPECIAL_VMA_RANGE)
 	zap_special_vma_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
 #else
 	zap_vma_ptes(vma, vma->vm_start, vma->vm_end - vma->vm_start);

@@ -138,6 +138,70 @@ int __MPC_SYM(mmap_action_complete)(struct vm_area_struct *vma,
 				    struct __mpc_mmap_action *action,
 				    bool is_compat);
 
+#ifdef MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS
+/*
+ * The layer embedded in a driver that is not GPL-compatible
+ * (mmap-prepare-compat.mk's MMAP_PREPARE_COMPAT_GPL=n) uses no GPL-only
+ * kernel symbol, so that modpost accepts the driver. A PFN remap needs one:
+ * the page-table clear before ->close when the action or ->mapped fails
+ * (zap_vma_ptes(), 7.1 and later zap_special_vma_range()), and an I/O remap
+ * also pgprot_decrypted() (cc_mkdec() on x86-64 from 6.1). The five PFN
+ * remap helpers are therefore declared without a definition: a call that
+ * the compiler does not remove as dead code stops the build with the
+ * message below. mmap_action_prepare() refuses a PFN remap action set by
+ * hand (-EOPNOTSUPP).
+ */
+#ifdef HAVE_ZAP_SPECIAL_VMA_RANGE
+#define __MPC_ZAP_NAME	"zap_special_vma_range()"
+#else
+#define __MPC_ZAP_NAME	"zap_vma_ptes()"
+#endif
+#define __MPC_NEEDS_GPL(helper, what)					\
+	__compiletime_error(helper "() needs " what ", which the kernel "	\
+			    "exports GPL-only, and this driver embeds "	\
+			    "mmap-prepare-compat without GPL-only symbols "	\
+			    "(its MODULE_LICENSE is not GPL-compatible, or "	\
+			    "MMAP_PREPARE_COMPAT_GPL=n): build it in shared "	\
+			    "mode (MMAP_PREPARE_COMPAT_MODE=shared), where "	\
+			    "the GPL module mmap_prepare_compat.ko makes "	\
+			    "these calls for drivers of any licence")
+#define __MPC_NEEDS_GPL_REMAP(helper)	__MPC_NEEDS_GPL(helper, __MPC_ZAP_NAME)
+#define __MPC_NEEDS_GPL_IOREMAP(helper)					\
+	__MPC_NEEDS_GPL(helper, __MPC_ZAP_NAME " and pgprot_decrypted() "	\
+			"(cc_mkdec() on x86-64)")
+
+void __mpc_no_gpl_mmap_action_remap(struct __mpc_vm_area_desc *desc,
+				    unsigned long start,
+				    unsigned long start_pfn,
+				    unsigned long size)
+	__MPC_NEEDS_GPL_REMAP("mmap_action_remap");
+void __mpc_no_gpl_mmap_action_remap_full(struct __mpc_vm_area_desc *desc,
+					 unsigned long start_pfn)
+	__MPC_NEEDS_GPL_REMAP("mmap_action_remap_full");
+void __mpc_no_gpl_mmap_action_ioremap(struct __mpc_vm_area_desc *desc,
+				      unsigned long start,
+				      unsigned long start_pfn,
+				      unsigned long size)
+	__MPC_NEEDS_GPL_IOREMAP("mmap_action_ioremap");
+void __mpc_no_gpl_mmap_action_ioremap_full(struct __mpc_vm_area_desc *desc,
+					   unsigned long start_pfn)
+	__MPC_NEEDS_GPL_IOREMAP("mmap_action_ioremap_full");
+void __mpc_no_gpl_mmap_action_simple_ioremap(struct __mpc_vm_area_desc *desc,
+					     phys_addr_t start_phys_addr,
+					     unsigned long size)
+	__MPC_NEEDS_GPL_IOREMAP("mmap_action_simple_ioremap");
+
+#undef mmap_action_remap
+#define mmap_action_remap		__mpc_no_gpl_mmap_action_remap
+#undef mmap_action_remap_full
+#define mmap_action_remap_full		__mpc_no_gpl_mmap_action_remap_full
+#undef mmap_action_ioremap
+#define mmap_action_ioremap		__mpc_no_gpl_mmap_action_ioremap
+#undef mmap_action_ioremap_full
+#define mmap_action_ioremap_full	__mpc_no_gpl_mmap_action_ioremap_full
+#undef mmap_action_simple_ioremap
+#define mmap_action_simple_ioremap	__mpc_no_gpl_mmap_action_simple_ioremap
+#else
 #undef mmap_action_remap
 #define mmap_action_remap		__mpc_mmap_action_remap
 #undef mmap_action_remap_full
@@ -148,6 +212,7 @@ int __MPC_SYM(mmap_action_complete)(struct vm_area_struct *vma,
 #define mmap_action_ioremap_full	__mpc_mmap_action_ioremap_full
 #undef mmap_action_simple_ioremap
 #define mmap_action_simple_ioremap	__mpc_mmap_action_simple_ioremap
+#endif /* MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS */
 #undef mmap_action_map_kernel_pages
 #define mmap_action_map_kernel_pages	__mpc_mmap_action_map_kernel_pages
 #undef mmap_action_map_kernel_pages_full

@@ -13,8 +13,12 @@
 #define __unit_str(x)	__unit_str2(x)
 
 static const struct unit_suite *const unit_suites[] = {
+#ifdef MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS
+	&suite_nogpl,	/* the other suites use the PFN remap helpers */
+#else
 	&suite_helpers, &suite_flags, &suite_action, &suite_prepare,
 	&suite_complete, &suite_mmap, &suite_stacked,
+#endif
 };
 
 bool unit_expect_warnings;

@@ -34,7 +34,7 @@ struct unit_suite {
 
 /* The suites, defined with UNIT_SUITE() in the test_*.c files. */
 extern const struct unit_suite suite_helpers, suite_flags, suite_action,
-	suite_prepare, suite_complete, suite_mmap, suite_stacked;
+	suite_prepare, suite_complete, suite_mmap, suite_stacked, suite_nogpl;
 
 extern bool unit_expect_warnings;
 #define EXPECT_WARNINGS()	(unit_expect_warnings = true)

@@ -5,11 +5,14 @@
 #
 #	tests/unit/run.sh [-k] [FILTER...]
 #
-# Builds the compat layer and the tests against the stub kernel headers four
+# Builds the compat layer and the tests against the stub kernel headers five
 # times: a 5.10 kernel (k510), a 6.12 kernel with vm_flags_set() (k612), the
-# same on arm64 (a612: arm64's VM_* flags), and 5.10 again with another
-# MMAP_PREPARE_COMPAT_PREFIX (pfx), whose symbols are
-# checked with nm. FILTER limits the tests run to names containing it. Prints
+# same on arm64 (a612: arm64's VM_* flags), 5.10 again with another
+# MMAP_PREPARE_COMPAT_PREFIX (pfx), whose symbols are checked with nm, and
+# nogpl: the layer embedded in a driver that is not GPL-compatible (k612,
+# MMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS), with its own tests (test_nogpl.c), its
+# imports checked with nm and a PFN remap helper call that must not compile.
+# FILTER limits the tests run to names containing it. Prints
 # ok/not ok per test, the TAP plan and "N passed, N failed"; exits non-zero
 # on any failure, printing the compiler's errors when a build fails. CC,
 # CFLAGS and NM are honoured; -k keeps the build directory. This is the
@@ -50,6 +53,10 @@ build_variant() {
 	extra=$3
 	d=$build/$v
 	mkdir -p "$d"
+	case $v in
+	nogpl) vtests="harness.c fixture.c test_nogpl.c" ;;
+	*) vtests=$tests ;;
+	esac
 	cppflags="-I$here/stubs/$kdir -I$here/stubs -I$top/include $extra"
 	# shellcheck disable=SC2086
 	$CC $CFLAGS $WARN -std=gnu11 $cppflags -c "$here/compat_all.c" \
@@ -58,7 +65,7 @@ build_variant() {
 	$CC $CFLAGS $WARN -std=gnu11 $cppflags -c "$here/stubs/stub.c" \
 		-o "$d/stub.o" || return 1
 	objs="$d/compat_all.o $d/stub.o"
-	for src in $tests; do
+	for src in $vtests; do
 		o=$d/${src%.c}.o
 		# shellcheck disable=SC2086
 		$CC $CFLAGS $WARN -std=gnu11 $cppflags -c "$here/$src" -o "$o" ||
@@ -89,8 +96,10 @@ run_variant() {
 }
 
 shift_filters="$*"
+nogpl_flags="-DMMAP_PREPARE_COMPAT_PREFIX=mpcnogpl_ -DMMAP_PREPARE_COMPAT_EMBEDDED -DMMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS"
 for spec in "k510:k510:" "k612:k612:" "a612:a612:" \
-	    "pfx:k510:-DMMAP_PREPARE_COMPAT_PREFIX=mpcunit_ -DMMAP_PREPARE_COMPAT_EMBEDDED"; do
+	    "pfx:k510:-DMMAP_PREPARE_COMPAT_PREFIX=mpcunit_ -DMMAP_PREPARE_COMPAT_EMBEDDED" \
+	    "nogpl:k612:$nogpl_flags"; do
 	v=${spec%%:*}
 	rest=${spec#*:}
 	kdir=${rest%%:*}
@@ -117,6 +126,35 @@ if [ -f "$build/pfx/compat_all.o" ]; then
 		pass "symbols: MMAP_PREPARE_COMPAT_PREFIX=mpcunit_ on every global symbol"
 	else
 		fail "symbols: MMAP_PREPARE_COMPAT_PREFIX=mpcunit_ on every global symbol"
+	fi
+fi
+
+if [ -f "$build/nogpl/compat_all.o" ]; then
+	# the stub kernel's symbols that are GPL-only in the real one, or
+	# that only a PFN remap needs
+	bad=$($NM -u "$build/nogpl/compat_all.o" |
+		grep -wE 'zap_vma_ptes|zap_special_vma_range|remap_pfn_range|vm_flags_set|vm_flags_clear' || true)
+	if [ -z "$bad" ] && $NM -u "$build/nogpl/compat_all.o" | grep -qw vm_insert_pages; then
+		pass "nogpl: no page-table clear, PFN remap or VMA-locking flag change imported"
+	else
+		fail "nogpl: no page-table clear, PFN remap or VMA-locking flag change imported"
+		echo "$bad" | sed 's/^/# /'
+	fi
+	# a driver calling a PFN remap helper: the build stops with the message
+	printf '%s\n' '#include "harness.h"' \
+		'void f(struct vm_area_desc *desc);' \
+		'void f(struct vm_area_desc *desc) { mmap_action_ioremap_full(desc, 1); }' \
+		>"$build/nogpl/remap.c"
+	# shellcheck disable=SC2086
+	if ! $CC $CFLAGS $WARN -std=gnu11 -I"$here" -I"$here/stubs/k612" -I"$here/stubs" \
+		-I"$top/include" $nogpl_flags -c "$build/nogpl/remap.c" \
+		-o "$build/nogpl/remap.o" 2>"$build/nogpl/remap.err" &&
+	   grep -q 'mmap_action_ioremap_full() needs zap_vma_ptes() and pgprot_decrypted() .*shared mode' \
+		"$build/nogpl/remap.err"; then
+		pass "nogpl: mmap_action_ioremap_full() does not compile, and says why"
+	else
+		fail "nogpl: mmap_action_ioremap_full() does not compile, and says why"
+		sed 's/^/# /' "$build/nogpl/remap.err" | head -n 5
 	fi
 fi
 

@@ -135,6 +135,12 @@ void vm_flags_clear(struct vm_area_struct *vma, vm_flags_t flags)
 	stub.nr_vm_flags_clear++;
 	vma->__vm_flags &= ~flags;
 }
+
+void vm_flags_init(struct vm_area_struct *vma, vm_flags_t flags)
+{
+	stub.nr_vm_flags_init++;
+	vma->__vm_flags = flags;
+}
 #endif
 
 #if STUB_LINUX_VERSION >= 511

@@ -46,6 +46,7 @@ struct stub_state {
 	int insert_fail;	/* != 0: vm_insert_pages() fails with it */
 	unsigned int nr_vm_flags_set;
 	unsigned int nr_vm_flags_clear;
+	unsigned int nr_vm_flags_init;
 	unsigned int nr_vma_set_file;
 	unsigned long ptes;	/* PFN PTEs remap_pfn_range() left in place */
 	unsigned int nr_zap;

@@ -12,6 +12,11 @@
 
 #include <linux/types.h>
 
+/* <linux/compiler_attributes.h>, which every kernel file sees. */
+#ifndef __compiletime_error
+#define __compiletime_error(msg)	__attribute__((__error__(msg)))
+#endif
+
 struct stub_warn_site {
 	const char *file;
 	int line;

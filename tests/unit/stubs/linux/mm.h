@@ -184,6 +184,8 @@ static inline bool mmap_read_trylock(struct mm_struct *mm)
 /* 6.3+: the only way to change a VMA's flags (mocked in stub.c: counted). */
 void vm_flags_set(struct vm_area_struct *vma, vm_flags_t flags);
 void vm_flags_clear(struct vm_area_struct *vma, vm_flags_t flags);
+/* For a VMA that is not in the VMA tree: no lock (counted too). */
+void vm_flags_init(struct vm_area_struct *vma, vm_flags_t flags);
 #endif
 
 #if STUB_LINUX_VERSION >= 511
