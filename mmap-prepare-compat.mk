@@ -34,6 +34,15 @@
 #                               (src/Kbuild): exports, no extra symbols
 #   MMAP_PREPARE_COMPAT_PREFIX  embedded mode: the driver's private symbol
 #                               prefix, e.g. acme_mpc_ (required there)
+#   MMAP_PREPARE_COMPAT_GPL     embedded mode: y if the driver is
+#                               GPL-compatible, n if not (default: its
+#                               MODULE_LICENSE lines below $(src) say). n
+#                               builds the layer without GPL-only kernel
+#                               symbols, which modpost refuses in such a
+#                               driver; the PFN remap helpers
+#                               (mmap_action_remap*, mmap_action_ioremap*,
+#                               mmap_action_simple_ioremap) then fail to
+#                               compile where the driver calls them
 #   MMAP_PREPARE_COMPAT_FORCE_COMPAT=1
 #                               compat path even on a fully native kernel
 #   MMAP_PREPARE_COMPAT_SYMVERS shared mode: the shared module's
@@ -75,6 +84,9 @@ ifeq ($(mpc_mode),embedded)
 ifeq ($(strip $(MMAP_PREPARE_COMPAT_PREFIX)),)
 $(error mmap-prepare-compat.mk: embedded mode needs MMAP_PREPARE_COMPAT_PREFIX, a private symbol prefix such as acme_mpc_)
 endif
+endif
+ifneq ($(filter-out y n,$(strip $(MMAP_PREPARE_COMPAT_GPL))),)
+$(error mmap-prepare-compat.mk: MMAP_PREPARE_COMPAT_GPL must be y (the driver is GPL-compatible) or n (it is not), not '$(strip $(MMAP_PREPARE_COMPAT_GPL))')
 endif
 
 # Makefile.clean reads the Kbuild file too: no probing there.
@@ -134,6 +146,32 @@ endif
 ifeq ($(mpc_mode),embedded)
 MMAP_PREPARE_COMPAT_CFLAGS += -DMMAP_PREPARE_COMPAT_EMBEDDED \
 	-DMMAP_PREPARE_COMPAT_PREFIX=$(strip $(MMAP_PREPARE_COMPAT_PREFIX))
+# A driver that is not GPL-compatible gets the layer without GPL-only kernel
+# symbols (modpost would refuse it otherwise); MMAP_PREPARE_COMPAT_GPL
+# overrides what its MODULE_LICENSE lines say.
+mpc_gpl := $(strip $(MMAP_PREPARE_COMPAT_GPL))
+ifeq ($(mpc_gpl),)
+mpc_license := $(shell bash $(mpc_dir)/config/driver-license.sh $(abspath $(src)))
+mpc_gpl := $(firstword $(mpc_license))
+mpc_gpl_why := $(word 2,$(mpc_license)) declares MODULE_LICENSE("$(wordlist 3,99,$(mpc_license))"), which is not GPL-compatible
+else
+mpc_gpl_why := MMAP_PREPARE_COMPAT_GPL=n
+endif
+ifeq ($(mpc_gpl),n)
+MMAP_PREPARE_COMPAT_CFLAGS += -DMMAP_PREPARE_COMPAT_NO_GPL_SYMBOLS
+endif
+# Said once, by the pass that compiles (modpost reads the Kbuild too).
+ifeq ($(filter %/Makefile.modpost,$(MAKEFILE_LIST)),)
+ifeq ($(mpc_gpl),n)
+ifneq ($(MMAP_PREPARE_COMPAT_IS_NATIVE)$(MMAP_PREPARE_COMPAT_FORCE_COMPAT),1)
+$(info mmap-prepare-compat.mk: $(mpc_gpl_why): the embedded compat layer is built without GPL-only kernel symbols, so the PFN remap helpers (mmap_action_remap*, mmap_action_ioremap*, mmap_action_simple_ioremap) do not build; shared mode has them for any licence)
+else
+$(info mmap-prepare-compat.mk: $(mpc_gpl_why): kernel $(mpc_release) has the native API, but on the kernels of the compat path (before 7.2) the PFN remap helpers (mmap_action_remap*, mmap_action_ioremap*, mmap_action_simple_ioremap) do not build embedded; shared mode has them for any licence)
+endif
+else ifeq ($(mpc_gpl),?)
+$(info mmap-prepare-compat.mk: no MODULE_LICENSE("...") found below $(src): the embedded compat layer is built for a GPL-compatible driver (set MMAP_PREPARE_COMPAT_GPL=n if it is not))
+endif
+endif
 else ifneq ($(strip $(MMAP_PREPARE_COMPAT_PREFIX)),)
 MMAP_PREPARE_COMPAT_CFLAGS += -DMMAP_PREPARE_COMPAT_PREFIX=$(strip $(MMAP_PREPARE_COMPAT_PREFIX))
 endif
