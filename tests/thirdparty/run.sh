@@ -10,7 +10,8 @@
 #
 # on the host's kernel headers (6.1 on the reference machine) and in the
 # matrix chroot of every series in MPC_THIRDPARTY_SERIES (default: 7.3), without
-# any configure step. Prints TAP-like "ok"/"not ok" lines and a final
+# any configure step. Then tests/thirdparty/license.sh: embedded mode for a
+# driver that is not GPL-compatible, on every amd64 series. Prints TAP-like "ok"/"not ok" lines and a final
 # "N passed, N failed"; exit status 1 if anything failed.
 #
 #   tests/thirdparty/run.sh [--host-only]
@@ -224,5 +225,12 @@ if [ "$host_only" = 0 ]; then
 			bash "$repo/tests/thirdparty/run.sh" --one "$KDIR" "$series" | tee -a "$out" || true
 	done
 fi
+
+# Embedded mode for drivers of every licence, on every amd64 series
+# (MPC_THIRDPARTY_LICENSE_SERIES): tests/thirdparty/license.sh.
+lic_args=()
+[ "$host_only" = 0 ] || lic_args=(--host-only)
+bash "$here/license.sh" "${lic_args[@]}" |
+	grep -v '^[0-9]* passed, [0-9]* failed$' | tee -a "$out" || true
 
 tap_tally "$out"
