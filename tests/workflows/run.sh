@@ -190,13 +190,20 @@ for l in open(sys.argv[1]):
     j, k, v = l.rstrip("\n").split("\t", 2)
     if j == "fast" and k == "matrix":
         print("\n".join(json.loads(v)["suite"]))' "$tmp/ci.jobs"
-	sed -n 's/^[a-z]*\tenv\tMPC_SUITES=\([a-z -]*\)$/\1/p' "$tmp/ci.jobs" | tr ' ' '\n'
+	sed -n 's/^[a-z-]*\tenv\tMPC_SUITES=\([a-z -]*\)$/\1/p' "$tmp/ci.jobs" | tr ' ' '\n'
 	} | sort -u)
 unknown=$(comm -13 <(printf '%s\n' "$known") <(printf '%s\n' "$named"))
 if [ -n "$named" ] && [ -z "$unknown" ]; then
 	tap_ok "ci.yml: every scripts/test-all suite it names exists ($(xargs <<<"$named"))"
 else
 	tap_fail "ci.yml: every scripts/test-all suite it names exists" "unknown: ${unknown:-none named}"
+fi
+# the first-contact suites (scripts/setup, configure's messages) run too
+missing=$(comm -23 <(printf '%s\n' configure setup) <(printf '%s\n' "$named"))
+if [ -z "$missing" ]; then
+	tap_ok "ci.yml: the setup and configure suites run in some job"
+else
+	tap_fail "ci.yml: the setup and configure suites run in some job" "missing: $(xargs <<<"$missing")"
 fi
 if grep -E '^(matrix|kunit)	matrix	' "$tmp/ci.jobs" | grep -qE '"[0-9]+\.[0-9]+'; then
 	tap_fail "ci.yml names no kernel series itself" "$(grep -E '	matrix	' "$tmp/ci.jobs")"
