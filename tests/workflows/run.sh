@@ -198,6 +198,28 @@ if [ -n "$named" ] && [ -z "$unknown" ]; then
 else
 	tap_fail "ci.yml: every scripts/test-all suite it names exists" "unknown: ${unknown:-none named}"
 fi
+# every suite of scripts/test-all's default list runs in some job: named
+# (the fast tier's matrix, MPC_SUITES) or its script run by a step (ci.yml,
+# or newest-kernel.yml for "newest"); bench is a report
+defaults=$(sed -n 's/.*MPC_SUITES:-\${SUITES:-\([a-z -]*\)}}.*/\1/p' "$REPO/scripts/test-all")
+unrun=
+for s in $defaults; do
+	[ "$s" != bench ] || continue
+	grep -qx -- "$s" <<<"$named" && continue
+	script=$(sed -n "s|^\t$s) suite $s bash \"\\\$top/\([^\"]*\)\".*|\1|p" "$REPO/scripts/test-all")
+	if [ -z "$script" ]; then # a function: its body names the script
+		fn=$(sed -n "s|^\t$s) suite $s \([a-z_]*\) ;;|\1|p" "$REPO/scripts/test-all")
+		script=$(sed -n "s|^$fn() {.*bash \"\\\$top/\([^\"]*\)\".*|\1|p" "$REPO/scripts/test-all")
+	fi
+	{ [ -n "$script" ] && grep -qF "bash $script" "$tmp/ci.jobs" "$tmp/newest.jobs"; } ||
+		unrun="$unrun $s"
+done
+if [ -n "$defaults" ] && [ -z "$unrun" ]; then
+	tap_ok "ci.yml: every default suite of scripts/test-all runs in some job"
+else
+	tap_fail "ci.yml: every default suite of scripts/test-all runs in some job" \
+		"not run:${unrun:- (no default list found)}"
+fi
 # the first-contact suites (scripts/setup, configure's messages) run too
 missing=$(comm -23 <(printf '%s\n' configure setup) <(printf '%s\n' "$named"))
 if [ -z "$missing" ]; then
