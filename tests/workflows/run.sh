@@ -10,7 +10,7 @@
 #     tests/matrix/derived.conf, also with a kernel added to a temporary
 #     kernels.conf (and a matrix generated before the addition fails);
 #   - ci.yml takes its matrix from the generator, runs the local scripts
-#     per series (tests/port/guest.sh too, on each real series), caches
+#     per series (tests/port/guest.sh too, on each real amd64 series), caches
 #     chroots under the generated keys, and assembles the table;
 #     newest-kernel.yml is weekly and on demand;
 #   - tests/matrix/table.sh assembles rows and compares tables as the
@@ -167,9 +167,9 @@ tap_check "ci.yml: the setup job emits the generated matrices" \
 tap_check "ci.yml: one matrix job per generated entry, running run.sh --series" \
 	has "$tmp/ci.jobs" '^matrix	matrix	"\$\{\{ fromJSON\(needs.setup.outputs.matrix\) \}\}"$' \
 	'^matrix	run	bash tests/matrix/run.sh --series "\$SERIES" --out out$'
-tap_check "ci.yml: each real series' matrix job runs port-guest on that series" \
+tap_check "ci.yml: each real amd64 series' matrix job runs port-guest on that series" \
 	has "$tmp/ci.jobs" '^matrix	env	MPC_PORT_GUEST_SERIES=\$\{\{ matrix.series \}\}$' \
-	"^matrix	step-if	matrix.kind == 'real'	bash tests/port/guest.sh\$"
+	"^matrix	step-if	matrix.kind == 'real' && !endsWith\(matrix.series, '-arm64'\)	bash tests/port/guest.sh\$"
 tap_check "ci.yml: chroots cached under the generated key" \
 	has "$tmp/ci.jobs" '^matrix	cache-key	\$\{\{ matrix.key \}\}$' \
 	'^matrix	cache-path	"/var/cache/mmap-prepare-compat/chroots/\$\{\{ matrix.chroot \}\}"'
