@@ -7,7 +7,7 @@
 # 7.3": one compat and one native kernel; any amd64 series of
 # tests/matrix/kernels.conf works, 5.10 to 7.3: the sample defines
 # vm_flags_set() itself before 6.3, as a legacy driver did; CI runs it in
-# each series' matrix job) and booted under QEMU (tests/matrix/boot.sh), where
+# each amd64 series' matrix job) and booted under QEMU (tests/matrix/boot.sh), where
 # tests/port/guest/port-check.c loads each in turn and runs the same checks
 # on both: mapping contents, VmFlags from /proc/self/smaps, mremap() of a
 # VM_DONTEXPAND mapping, errno of each bad offset or size, the driver's
