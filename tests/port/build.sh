@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Build the expected outputs of tests/port/cases (what mpc-port emits) as
-# out-of-tree modules, shared mode, against the host's kernel headers and
+# Build the expected outputs of tests/port/cases and tests/port/cross (what
+# mpc-port emits) as out-of-tree modules, shared mode, against the host's
+# kernel headers and
 # the release chroot of every series in MPC_PORT_SERIES (default: 5.10 6.12 7.2
 # 7.3; the host is 6.1 on the reference machine, so all five kernels of the
 # matrix; tests/lib/each-series.sh), and on native kernels once more with
@@ -74,6 +75,10 @@ one() {
 			cp "$here/cases/$c/"*.h "$work/$mode/" 2>/dev/null || true
 			echo "obj-m += $c.o" >> "$work/$mode/Kbuild"
 		done
+		# tests/port/cross: one module of the two files mpc-port
+		# converted together (the hook defined in one, named in the other).
+		cp "$here"/cross/out/* "$work/$mode/"
+		printf 'obj-m += cross.o\ncross-y := cross_user.o cross_impl.o\n' >> "$work/$mode/Kbuild"
 		log=$work/$mode.log
 		make -C "$kdir" M="$work/$mode" -k modules > "$log" 2>&1 || true
 		local all=1
@@ -90,8 +95,18 @@ one() {
 				emit ok "$label ($mode): $c compiles without warnings"
 			fi
 		done
+		if [ ! -f "$work/$mode/cross.o" ]; then
+			all=0
+			emit "not ok" "$label ($mode): cross (two files) compiles"
+			grep -E "(^|/)cross_\w+\.[ch]:" "$log" | sed 's/^/# /' | head -n 15 || true
+		elif grep -E "(^|/)cross_\w+\.[ch]:[0-9]+:[0-9]+: warning" "$log" >/dev/null; then
+			emit "not ok" "$label ($mode): cross (two files) compiles without warnings"
+			grep -E "(^|/)cross_\w+\.[ch]:" "$log" | sed 's/^/# /' | head -n 10 || true
+		else
+			emit ok "$label ($mode): cross (two files) compiles without warnings"
+		fi
 		if [ "$all" = 1 ] && ! grep -qE '^(WARNING|ERROR): modpost' "$log" &&
-			[ "$(find "$work/$mode" -name '*.ko' | wc -l)" = "$(find "$here/cases" -name out.c | wc -l)" ]; then
+			[ "$(find "$work/$mode" -name '*.ko' | wc -l)" = "$(($(find "$here/cases" -name out.c | wc -l) + 1))" ]; then
 			emit ok "$label ($mode): every case links (modpost, no warning)"
 		else
 			emit "not ok" "$label ($mode): every case links (modpost, no warning)"

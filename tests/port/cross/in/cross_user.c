@@ -18,3 +18,6 @@ static const struct file_operations cross_fops = {
 };
 
 const struct file_operations *cross_user_fops = &cross_fops;
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("mpc-port test: a hook converted across two files");
