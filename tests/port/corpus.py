@@ -150,12 +150,15 @@ def port(corpus, work):
                 data = f.read()
             with open(os.path.join(d, sub, os.path.basename(p)), 'wb') as f:
                 f.write(data)
+        mates = partners(os.path.join(d, 'conv'), os.path.basename(p))
+        # The objects to build: the file, and the partner .c files that
+        # mpc-port converts with it (ceph's addr.c).
         with open(os.path.join(d, 'name'), 'w') as f:
-            f.write(os.path.basename(p)[:-2] + '\n')
+            f.write(''.join(n[:-2] + '\n' for n in [os.path.basename(p)] +
+                            [m for m in mates if m.endswith('.c')]))
         t0 = time.monotonic()
         r = subprocess.run([TOOL, '--in-place', '--report', 'report.jsonl',
-                            os.path.basename(p)] + partners(
-                                os.path.join(d, 'conv'), os.path.basename(p)),
+                            os.path.basename(p)] + mates,
                            cwd=os.path.join(d, 'conv'),
                            capture_output=True, text=True, check=False)
         dt = time.monotonic() - t0

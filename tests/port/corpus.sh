@@ -29,11 +29,12 @@ cache=${MPC_CACHE:-/var/cache/mmap-prepare-compat}
 
 # build_one KDIR LABEL WORK: build WORK/N/{orig,conv}/*.c, write the results.
 build_one() {
-	local kdir=$1 label=$2 work=$3 d sub obj
+	local kdir=$1 label=$2 work=$3 d sub objs o
 	for d in "$work"/*/; do
 		[ -f "$d/conv/report.jsonl" ] || continue
 		grep -q '"status": "converted"' "$d/conv/report.jsonl" || continue
-		obj=$(cat "$d/name")
+		# the file, and the partner files converted with it (ceph's addr.c)
+		objs=$(cat "$d/name")
 		for sub in orig conv; do
 			rm -rf "$d/b-$sub"
 			cp -r "$d/$sub" "$d/b-$sub"
@@ -43,17 +44,20 @@ build_one() {
 				echo "MMAP_PREPARE_COMPAT_PREFIX := corpus_mpc_"
 				echo "MMAP_PREPARE_COMPAT_GENDIR := $d/b-$sub/.mpc"
 				echo "include \$(MMAP_PREPARE_COMPAT_DIR)/mmap-prepare-compat.mk"
-				echo "obj-m += $obj.o"
+				for o in $objs; do
+					echo "obj-m += $o.o"
+				done
 			} > "$d/b-$sub/Kbuild"
-			if make -C "$kdir" M="$d/b-$sub" "$obj.o" > "$d/b-$sub.log" 2>&1 &&
-				[ -f "$d/b-$sub/$obj.o" ]; then
-				echo ok > "$d/$sub.$label"
-			else
-				echo fail > "$d/$sub.$label"
-			fi
+			echo ok > "$d/$sub.$label"
+			for o in $objs; do
+				if ! make -C "$kdir" M="$d/b-$sub" "$o.o" >> "$d/b-$sub.log" 2>&1 ||
+					[ ! -f "$d/b-$sub/$o.o" ]; then
+					echo fail > "$d/$sub.$label"
+				fi
+			done
 			rm -rf "$d/b-$sub"
 		done
-		printf '# %s: %s: original %s, converted %s\n' "$label" "$obj" \
+		printf '# %s: %s: original %s, converted %s\n' "$label" "$(xargs <<< "$objs")" \
 			"$(cat "$d/orig.$label")" "$(cat "$d/conv.$label")"
 	done
 }
@@ -107,7 +111,8 @@ if [ -n "$table" ]; then
 		$(basename "$deb73" _all.deb | tr _ ' '), every 6.1 file whose \`\`.mmap\`\`
 		became \`\`.mmap_prepare\`\` in 7.3. "builds" compares the converted file
 		with its unconverted original, each built as an out-of-tree object
-		(embedded mode) in the release chroot of each series
+		(embedded mode; with the partner file mpc-port converted it with,
+		ceph's addr.c and ocfs2's mmap.c) in the release chroot of each series
 		(tests/matrix/kernels.conf): \`\`yes\`\` the converted file builds;
 		\`\`n/a\`\` the original does not build there either (it needs unrelated
 		kernel API fixes, e.g. 6.1 code on 7.3, or private headers of another
