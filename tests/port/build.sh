@@ -22,6 +22,22 @@ emit() { # status description
 	printf '%s %d - %s\n' "$1" "$n" "$2"
 }
 
+# built OBJ SOURCE_RE WHAT: one ok/not ok line for OBJ of the current
+# mode's build ($work/$mode, $log): missing, or with a warning in a file
+# SOURCE_RE matches (the compiler's lines shown), clears "all".
+built() {
+	if [ ! -f "$work/$mode/$1" ]; then
+		all=0
+		emit "not ok" "$label ($mode): $3 compiles"
+		grep -E "(^|/)$2:" "$log" | sed 's/^/# /' | head -n 15 || true
+	elif grep -E "(^|/)$2:[0-9]+:[0-9]+: warning" "$log" >/dev/null; then
+		emit "not ok" "$label ($mode): $3 compiles without warnings"
+		grep -E "(^|/)$2:" "$log" | sed 's/^/# /' | head -n 10 || true
+	else
+		emit ok "$label ($mode): $3 compiles without warnings"
+	fi
+}
+
 # one KDIR LABEL: the shared module, then every case, for one kernel.
 one() {
 	local kdir=$1 label=$2 work log c native mode
@@ -84,27 +100,9 @@ one() {
 		local all=1
 		for c in "$here"/cases/*/; do
 			c=$(basename "$c")
-			if [ ! -f "$work/$mode/$c.o" ]; then
-				all=0
-				emit "not ok" "$label ($mode): $c compiles"
-				grep -E "(^|/)$c\\.c:" "$log" | sed 's/^/# /' | head -n 15 || true
-			elif grep -E "(^|/)$c\\.c:[0-9]+:[0-9]+: warning" "$log" >/dev/null; then
-				emit "not ok" "$label ($mode): $c compiles without warnings"
-				grep -E "(^|/)$c\\.c:" "$log" | sed 's/^/# /' | head -n 10 || true
-			else
-				emit ok "$label ($mode): $c compiles without warnings"
-			fi
+			built "$c.o" "$c\\.c" "$c"
 		done
-		if [ ! -f "$work/$mode/cross.o" ]; then
-			all=0
-			emit "not ok" "$label ($mode): cross (two files) compiles"
-			grep -E "(^|/)cross_\w+\.[ch]:" "$log" | sed 's/^/# /' | head -n 15 || true
-		elif grep -E "(^|/)cross_\w+\.[ch]:[0-9]+:[0-9]+: warning" "$log" >/dev/null; then
-			emit "not ok" "$label ($mode): cross (two files) compiles without warnings"
-			grep -E "(^|/)cross_\w+\.[ch]:" "$log" | sed 's/^/# /' | head -n 10 || true
-		else
-			emit ok "$label ($mode): cross (two files) compiles without warnings"
-		fi
+		built cross.o 'cross_\w+\.[ch]' "cross (two files)"
 		if [ "$all" = 1 ] && ! grep -qE '^(WARNING|ERROR): modpost' "$log" &&
 			[ "$(find "$work/$mode" -name '*.ko' | wc -l)" = "$(($(find "$here/cases" -name out.c | wc -l) + 1))" ]; then
 			emit ok "$label ($mode): every case links (modpost, no warning)"
