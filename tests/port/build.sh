@@ -15,12 +15,10 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-n=0
+# shellcheck source=tests/lib/tap.sh
+. "$repo/tests/lib/tap.sh"
 
-emit() { # status description
-	n=$((n + 1))
-	printf '%s %d - %s\n' "$1" "$n" "$2"
-}
+emit() { if [ "$1" = ok ]; then tap_ok "$2"; else tap_fail "$2"; fi; }
 
 # built OBJ SOURCE_RE WHAT: one ok/not ok line for OBJ of the current
 # mode's build ($work/$mode, $log): missing, or with a warning in a file
@@ -142,7 +140,4 @@ if [ "$host_only" = 0 ]; then
 	"$repo/tests/lib/each-series.sh" "${MPC_PORT_SERIES:-5.10 6.12 7.2 7.3}" -- \
 		bash "$here/build.sh" --one @KDIR@ @SERIES@ | tee -a "$out"
 fi
-passed=$(grep -c '^ok ' "$out" || true)
-failed=$(grep -c '^not ok ' "$out" || true)
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
+tap_tally "$out"
