@@ -22,14 +22,13 @@ ver=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$repo/dkms.conf")
 # shellcheck source=tests/lib/tap.sh
 . "$repo/tests/lib/tap.sh"
 
-emit() { if [ "$1" = ok ]; then tap_ok "$2"; else tap_fail "$2"; fi; }
 run_check() { # description log command...
 	local d=$1 log=$2
 	shift 2
 	if "$@" > "$log" 2>&1; then
-		emit ok "$d"
+		tap_emit ok "$d"
 	else
-		emit "not ok" "$d (exit $?)"
+		tap_emit "not ok" "$d (exit $?)"
 		sed 's/^/# /' "$log" | tail -n 30
 		return 1
 	fi
@@ -72,9 +71,9 @@ one() { # krel label
 	esac
 	dkms build -m "$pkg" -v "$ver" -k 4.19.0-99-fake > "$work/old.log" 2>&1 || rc=$?
 	if [ "$rc" = "$skip" ] && grep -q 'older than 5.10' "$work/old.log"; then
-		emit ok "$label: a 4.19 kernel is skipped with exit status $skip and a reason"
+		tap_emit ok "$label: a 4.19 kernel is skipped with exit status $skip and a reason"
 	else
-		emit "not ok" "$label: a 4.19 kernel is skipped with exit status $skip and a reason (exit $rc)"
+		tap_emit "not ok" "$label: a 4.19 kernel is skipped with exit status $skip and a reason (exit $rc)"
 		sed 's/^/# /' "$work/old.log" | tail -n 10
 	fi
 
@@ -93,9 +92,9 @@ one() { # krel label
 		"$hook" "${fk%%:*}" > "$work/hook.log" 2>&1 || rc=$?
 		if [ "$rc" = 0 ] && ! find "$fdir" -name 'mmap_prepare_compat.ko*' | grep -q . &&
 		   ! dkms status -m "$pkg" -k "${fk%%:*}" 2>/dev/null | grep -q "${fk%%:*}"; then
-			emit ok "$label: the kernel hook skips ${fk%%:*} and exits 0"
+			tap_emit ok "$label: the kernel hook skips ${fk%%:*} and exits 0"
 		else
-			emit "not ok" "$label: the kernel hook skips ${fk%%:*} and exits 0 (exit $rc)"
+			tap_emit "not ok" "$label: the kernel hook skips ${fk%%:*} and exits 0 (exit $rc)"
 			sed 's/^/# /' "$work/hook.log" | tail -n 10
 		fi
 		dkms remove -m "$pkg" -v "$ver" -k "${fk%%:*}" >/dev/null 2>&1 || true
@@ -111,9 +110,9 @@ one() { # krel label
 	if [ -s "$pub/Module.symvers" ] && [ -s "$pub/mmap_prepare_compat_config.h" ] &&
 	   grep -q 'mmap_prepare_compat' "$pub/Module.symvers" ||
 	   grep -q 'MMAP_PREPARE_COMPAT_NATIVE 1' "$pub/mmap_prepare_compat_config.h" 2>/dev/null; then
-		emit ok "$label: POST_BUILD published Module.symvers and the config header"
+		tap_emit ok "$label: POST_BUILD published Module.symvers and the config header"
 	else
-		emit "not ok" "$label: POST_BUILD published Module.symvers and the config header"
+		tap_emit "not ok" "$label: POST_BUILD published Module.symvers and the config header"
 		ls -la "$pub" 2>&1 | sed 's/^/# /'
 	fi
 
@@ -122,9 +121,9 @@ one() { # krel label
 	# the figure tests/bench reports next to the probe runner's
 	printf '# %s: dkms build + install: %d s\n' "$label" $((SECONDS - t_build))
 	if find "/lib/modules/$krel/updates" -name 'mmap_prepare_compat.ko*' 2>/dev/null | grep -q .; then
-		emit ok "$label: module installed under /lib/modules/$krel/updates"
+		tap_emit ok "$label: module installed under /lib/modules/$krel/updates"
 	else
-		emit "not ok" "$label: module installed under /lib/modules/$krel/updates"
+		tap_emit "not ok" "$label: module installed under /lib/modules/$krel/updates"
 	fi
 
 	# A dependent driver finds the published files on its own (a kernel
@@ -135,9 +134,9 @@ one() { # krel label
 	if make -C "/lib/modules/$krel/build" M="$work/acme" "${kflags[@]}" \
 		MMAP_PREPARE_COMPAT_DIR="/usr/src/$pkg-$ver" modules > "$work/acme.log" 2>&1 &&
 	   [ -f "$work/acme/acme_mmap.ko" ] && ! grep -q 'warning: .*mmap-prepare-compat\|undefined!' "$work/acme.log"; then
-		emit ok "$label: third-party driver builds against the DKMS-installed shim"
+		tap_emit ok "$label: third-party driver builds against the DKMS-installed shim"
 	else
-		emit "not ok" "$label: third-party driver builds against the DKMS-installed shim"
+		tap_emit "not ok" "$label: third-party driver builds against the DKMS-installed shim"
 		sed 's/^/# /' "$work/acme.log" | tail -n 20
 	fi
 
@@ -146,9 +145,9 @@ one() { # krel label
 	rm -rf "/usr/src/$pkg-$ver"
 	snapshot "$krel" > "$work/after"
 	if cmp -s "$work/before" "$work/after"; then
-		emit ok "$label: dkms remove left nothing behind"
+		tap_emit ok "$label: dkms remove left nothing behind"
 	else
-		emit "not ok" "$label: dkms remove left nothing behind"
+		tap_emit "not ok" "$label: dkms remove left nothing behind"
 		diff "$work/before" "$work/after" | sed 's/^/# /' | head -n 20
 	fi
 }

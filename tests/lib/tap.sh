@@ -6,6 +6,7 @@
 #   . tests/lib/tap.sh
 #   tap_check "what is checked" COMMAND...   ok/not ok from COMMAND's status
 #   tap_ok "what"; tap_fail "what" [DETAIL]  record a result directly
+#   tap_emit ok|"not ok" "what" [DETAIL]      the same, status as a word
 #   tap_note "text"                           a "# text" line
 #   tap_done                                  "N passed, N failed"; returns
 #                                             1 if any failed or none ran
@@ -32,6 +33,14 @@ tap_fail() {
 	printf 'not ok %d - %s\n' "$tap_n" "$1"
 	[ -z "${2:-}" ] ||
 		printf '%s\n' "$2" | head -n "${MPC_TAP_DETAIL_LINES:-20}" | sed 's/^/# /'
+}
+
+tap_emit() { # ok|"not ok" what [detail]
+	if [ "$1" = ok ]; then
+		tap_ok "$2"
+	else
+		tap_fail "$2" "${3:-}"
+	fi
 }
 
 tap_note() {

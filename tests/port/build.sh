@@ -18,21 +18,19 @@ repo=$(cd "$here/../.." && pwd)
 # shellcheck source=tests/lib/tap.sh
 . "$repo/tests/lib/tap.sh"
 
-emit() { if [ "$1" = ok ]; then tap_ok "$2"; else tap_fail "$2"; fi; }
-
 # built OBJ SOURCE_RE WHAT: one ok/not ok line for OBJ of the current
 # mode's build ($work/$mode, $log): missing, or with a warning in a file
 # SOURCE_RE matches (the compiler's lines shown), clears "all".
 built() {
 	if [ ! -f "$work/$mode/$1" ]; then
 		all=0
-		emit "not ok" "$label ($mode): $3 compiles"
+		tap_emit "not ok" "$label ($mode): $3 compiles"
 		grep -E "(^|/)$2:" "$log" | sed 's/^/# /' | head -n 15 || true
 	elif grep -E "(^|/)$2:[0-9]+:[0-9]+: warning" "$log" >/dev/null; then
-		emit "not ok" "$label ($mode): $3 compiles without warnings"
+		tap_emit "not ok" "$label ($mode): $3 compiles without warnings"
 		grep -E "(^|/)$2:" "$log" | sed 's/^/# /' | head -n 10 || true
 	else
-		emit ok "$label ($mode): $3 compiles without warnings"
+		tap_emit ok "$label ($mode): $3 compiles without warnings"
 	fi
 }
 
@@ -51,7 +49,7 @@ one() {
 	log=$work/shared.log
 	if ! make -C "$kdir" M="$work/pkg/src" MMAP_PREPARE_COMPAT_DIR="$work/pkg" \
 		MMAP_PREPARE_COMPAT_MODE=provider modules > "$log" 2>&1; then
-		emit "not ok" "$label: the shared module builds"
+		tap_emit "not ok" "$label: the shared module builds"
 		sed 's/^/# /' "$log" | tail -n 20
 		return 0
 	fi
@@ -72,7 +70,7 @@ one() {
 			if ! make -C "$kdir" M="$pkg/src" MMAP_PREPARE_COMPAT_DIR="$pkg" \
 				MMAP_PREPARE_COMPAT_MODE=provider MMAP_PREPARE_COMPAT_FORCE_COMPAT=1 \
 				modules > "$work/shared-forced.log" 2>&1; then
-				emit "not ok" "$label: the forced-compat shared module builds"
+				tap_emit "not ok" "$label: the forced-compat shared module builds"
 				continue
 			fi
 		fi
@@ -103,9 +101,9 @@ one() {
 		built cross.o 'cross_\w+\.[ch]' "cross (two files)"
 		if [ "$all" = 1 ] && ! grep -qE '^(WARNING|ERROR): modpost' "$log" &&
 			[ "$(find "$work/$mode" -name '*.ko' | wc -l)" = "$(($(find "$here/cases" -name out.c | wc -l) + 1))" ]; then
-			emit ok "$label ($mode): every case links (modpost, no warning)"
+			tap_emit ok "$label ($mode): every case links (modpost, no warning)"
 		else
-			emit "not ok" "$label ($mode): every case links (modpost, no warning)"
+			tap_emit "not ok" "$label ($mode): every case links (modpost, no warning)"
 			grep -E '(WARNING|ERROR): modpost' "$log" | sed 's/^/# /' | head -n 10 || true
 		fi
 	done

@@ -24,8 +24,6 @@ lib=$repo/tests/lib
 # shellcheck source=tests/lib/tap.sh
 . "$lib/tap.sh"
 
-emit() { if [ "$1" = ok ]; then tap_ok "$2"; else tap_fail "$2"; fi; }
-
 "$lib/host-deps.sh" qemu busybox cpio gcc libc >&2
 command -v spatch >/dev/null ||
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q coccinelle >/dev/null
@@ -44,9 +42,9 @@ rc=0
 	ps_conv_main.c > "$work/port.log" 2>&1) || rc=$?
 if [ "$rc" = 0 ] && [ "$(grep -c '"status": "converted"' "$work/src/conv/port.jsonl")" = 8 ] &&
 	grep -q '"function": "ps_state_mmap", .*"mapped": "ps_state_vm_mapped"' "$work/src/conv/port.jsonl"; then
-	emit ok "mpc-port converts the sample's hooks, the baseline device's with a ->mapped hook (exit status 0)"
+	tap_emit ok "mpc-port converts the sample's hooks, the baseline device's with a ->mapped hook (exit status 0)"
 else
-	emit "not ok" "mpc-port converts the sample's hooks (exit status $rc)"
+	tap_emit "not ok" "mpc-port converts the sample's hooks (exit status $rc)"
 	sed 's/^/# /' "$work/port.log" "$work/src/conv/port.jsonl"
 fi
 rm -f "$work/src/conv/port.jsonl"
@@ -103,7 +101,7 @@ expect=(
 
 for series in ${MPC_PORT_GUEST_SERIES:-6.12 7.3}; do
 	if ! "$lib/chroot.sh" ensure "$series" >&2; then
-		emit "not ok" "$series: chroot could not be built"
+		tap_emit "not ok" "$series: chroot could not be built"
 		continue
 	fi
 	eval "$("$lib/chroot.sh" info "$series")"
@@ -121,9 +119,9 @@ for series in ${MPC_PORT_GUEST_SERIES:-6.12 7.3}; do
 		# shellcheck disable=SC2153
 		if "$lib/chroot.sh" run "$series" --bind "$work" -- \
 			make -C "$KDIR" M="$w/$m" modules > "$w/$m.log" 2>&1; then
-			emit ok "$series: the $m sample builds"
+			tap_emit ok "$series: the $m sample builds"
 		else
-			emit "not ok" "$series: the $m sample builds"
+			tap_emit "not ok" "$series: the $m sample builds"
 			grep -E 'error|warning' "$w/$m.log" | sed 's/^/# /' | head -n 10 || true
 			built=0
 		fi
@@ -143,22 +141,22 @@ for series in ${MPC_PORT_GUEST_SERIES:-6.12 7.3}; do
 		grep -Eq -- "^$e" "$w/legacy.txt" || { echo "# missing: $e"; bad=1; }
 	done
 	if [ "$bad" = 0 ]; then
-		emit ok "$series: the legacy sample behaves as written ($(wc -l < "$w/legacy.txt") checks)"
+		tap_emit ok "$series: the legacy sample behaves as written ($(wc -l < "$w/legacy.txt") checks)"
 	else
-		emit "not ok" "$series: the legacy sample behaves as written"
+		tap_emit "not ok" "$series: the legacy sample behaves as written"
 		sed 's/^/# /' "$log" | head -n 40 || true
 	fi
 	if [ -s "$w/legacy.txt" ] && cmp -s "$w/legacy.txt" "$w/conv.txt"; then
-		emit ok "$series: the converted sample behaves the same (contents, VmFlags, errno, counts)"
+		tap_emit ok "$series: the converted sample behaves the same (contents, VmFlags, errno, counts)"
 	else
-		emit "not ok" "$series: the converted sample behaves the same"
+		tap_emit "not ok" "$series: the converted sample behaves the same"
 		diff -u "$w/legacy.txt" "$w/conv.txt" | sed 's/^/# /' | head -n 30 || true
 	fi
 	if grep -Eq 'BUG:|WARNING:|Oops|Call Trace' "$w/out/console.log"; then
-		emit "not ok" "$series: no kernel warning or oops"
+		tap_emit "not ok" "$series: no kernel warning or oops"
 		grep -E -A5 'BUG:|WARNING:|Oops' "$w/out/console.log" | sed 's/^/# /' | head -n 20 || true
 	else
-		emit ok "$series: no kernel warning or oops ($(cat "$w/out/boot-seconds") s boot)"
+		tap_emit ok "$series: no kernel warning or oops ($(cat "$w/out/boot-seconds") s boot)"
 	fi
 done
 

@@ -27,11 +27,10 @@ tool=$repo/scripts/mpc-port
 # shellcheck source=tests/lib/tap.sh
 . "$repo/tests/lib/tap.sh"
 
-emit() { if [ "$1" = ok ]; then tap_ok "$2"; else tap_fail "$2"; fi; }
 check() { # description command...
 	local d=$1
 	shift
-	if "$@" >/dev/null 2>&1; then emit ok "$d"; else emit "not ok" "$d"; fi
+	if "$@" >/dev/null 2>&1; then tap_emit ok "$d"; else tap_emit "not ok" "$d"; fi
 }
 # expect_rc WANT description command...: the command's exit status is WANT.
 expect_rc() {
@@ -39,9 +38,9 @@ expect_rc() {
 	shift 2
 	"$@" >/dev/null 2>&1 || rc=$?
 	if [ "$rc" = "$want" ]; then
-		emit ok "$d"
+		tap_emit ok "$d"
 	else
-		emit "not ok" "$d (exit status $rc, want $want)"
+		tap_emit "not ok" "$d (exit status $rc, want $want)"
 	fi
 }
 
@@ -78,24 +77,24 @@ for c in "${cases[@]}"; do
 	if [ "$rc" = "$want" ] && { [ ! -s "$w/out.diff" ] ||
 		(cd "$w" && patch -s -p1 -o patched < out.diff >/dev/null); } &&
 		cmp -s "$w/patched" "$src/out.c"; then
-		emit ok "$c: the diff gives out.c (exit status $want)"
+		tap_emit ok "$c: the diff gives out.c (exit status $want)"
 	else
-		emit "not ok" "$c: the diff gives out.c (exit status $rc, want $want)"
+		tap_emit "not ok" "$c: the diff gives out.c (exit status $rc, want $want)"
 	fi
 	# In place, with the JSON report.
 	rc=0
 	(cd "$w" && "$tool" --in-place --report report.jsonl "$c.c" >/dev/null 2>&1) || rc=$?
 	if [ "$rc" = "$want" ] && cmp -s "$w/$c.c" "$src/out.c"; then
-		emit ok "$c: --in-place gives out.c (exit status $want)"
+		tap_emit ok "$c: --in-place gives out.c (exit status $want)"
 	else
-		emit "not ok" "$c: --in-place gives out.c (exit status $rc, want $want)"
+		tap_emit "not ok" "$c: --in-place gives out.c (exit status $rc, want $want)"
 		diff -u "$src/out.c" "$w/$c.c" | sed 's/^/# /' | head -n 30 || true
 	fi
 	sed "s|\"$c.c\"|\"in.c\"|" "$w/report.jsonl" > "$w/report.norm"
 	if cmp -s "$w/report.norm" "$src/report.jsonl"; then
-		emit ok "$c: report as expected"
+		tap_emit ok "$c: report as expected"
 	else
-		emit "not ok" "$c: report as expected"
+		tap_emit "not ok" "$c: report as expected"
 		diff -u "$src/report.jsonl" "$w/report.norm" | sed 's/^/# /' | head -n 20 || true
 	fi
 	# Idempotence.
@@ -103,9 +102,9 @@ for c in "${cases[@]}"; do
 	rc=0
 	(cd "$w" && "$tool" --in-place "$c.c" >/dev/null 2>&1) || rc=$?
 	if [ "$rc" = "$want" ] && cmp -s "$w/$c.c" "$w/once.c"; then
-		emit ok "$c: a second run changes nothing"
+		tap_emit ok "$c: a second run changes nothing"
 	else
-		emit "not ok" "$c: a second run changes nothing (exit status $rc)"
+		tap_emit "not ok" "$c: a second run changes nothing (exit status $rc)"
 	fi
 	# Unwire.
 	(cd "$w" && "$tool" --in-place --unwire "$c.c" >/dev/null 2>&1) || true

@@ -24,11 +24,10 @@ repo=$(cd "$here/../.." && pwd)
 # shellcheck source=tests/lib/tap.sh
 . "$repo/tests/lib/tap.sh"
 
-emit() { if [ "$1" = ok ]; then tap_ok "$2"; else tap_fail "$2"; fi; }
 check() { # description command...
 	local d=$1
 	shift
-	if "$@" >/dev/null 2>&1; then emit ok "$d"; else emit "not ok" "$d"; fi
+	if "$@" >/dev/null 2>&1; then tap_emit ok "$d"; else tap_emit "not ok" "$d"; fi
 }
 
 # ------------------------------------------------------------ one kernel
@@ -51,9 +50,9 @@ one() { # kdir label
 	log=$work/shared-module.log
 	if make -C "$kdir" M="$work/pkg/src" MMAP_PREPARE_COMPAT_DIR="$work/pkg" \
 		MMAP_PREPARE_COMPAT_MODE=provider modules > "$log" 2>&1 && [ -f "$work/pkg/src/mmap_prepare_compat.ko" ]; then
-		emit ok "$label: shared module mmap_prepare_compat.ko builds"
+		tap_emit ok "$label: shared module mmap_prepare_compat.ko builds"
 	else
-		emit "not ok" "$label: shared module mmap_prepare_compat.ko builds"
+		tap_emit "not ok" "$label: shared module mmap_prepare_compat.ko builds"
 		sed 's/^/# /' "$log" | tail -n 25
 	fi
 	native=$(sed -n 's/^#define MMAP_PREPARE_COMPAT_NATIVE \([01]\).*/\1/p' \
@@ -73,17 +72,17 @@ one() { # kdir label
 		log=$work/$mode.log
 		if make -C "$kdir" M="$dir" MMAP_PREPARE_COMPAT_DIR="$work/pkg" "${extra[@]}" \
 			modules > "$log" 2>&1 && [ -f "$dir/acme_mmap.ko" ]; then
-			emit ok "$label: acme_mmap.ko builds ($mode, no configure)"
+			tap_emit ok "$label: acme_mmap.ko builds ($mode, no configure)"
 		else
-			emit "not ok" "$label: acme_mmap.ko builds ($mode, no configure)"
+			tap_emit "not ok" "$label: acme_mmap.ko builds ($mode, no configure)"
 			sed 's/^/# /' "$log" | tail -n 25
 			continue
 		fi
 		if grep -qiE 'warning: .*(undefined|mmap_prepare_compat)' "$log"; then
-			emit "not ok" "$label: $mode build has no modpost/compat warnings"
+			tap_emit "not ok" "$label: $mode build has no modpost/compat warnings"
 			grep -iE 'warning' "$log" | sed 's/^/# /' | head -n 10
 		else
-			emit ok "$label: $mode build has no modpost/compat warnings"
+			tap_emit ok "$label: $mode build has no modpost/compat warnings"
 		fi
 		check "$label: $mode vermagic is $rel" \
 			bash -c "modinfo -F vermagic '$dir/acme_mmap.ko' | grep -q '^$rel '"
@@ -150,9 +149,9 @@ one_more() { # kdir label rel native work
 	EOC
 	if make -C "$kdir" M="$dir" modules >"$work/readme.log" 2>&1 && [ -f "$dir/mydrv.ko" ] &&
 	   ! grep -qi 'circular\|same as output' "$work/readme.log"; then
-		emit ok "$label: the README's embedded snippet builds a one-file driver"
+		tap_emit ok "$label: the README's embedded snippet builds a one-file driver"
 	else
-		emit "not ok" "$label: the README's embedded snippet builds a one-file driver"
+		tap_emit "not ok" "$label: the README's embedded snippet builds a one-file driver"
 		sed 's/^/# /' "$dir/Kbuild" "$work/readme.log" | tail -n 15
 	fi
 	[ "$native" != 1 ] || return 0
@@ -166,14 +165,14 @@ one_more() { # kdir label rel native work
 	log=$work/noshared.log
 	cp -r "$repo/samples/acme" "$dir"
 	if make -C "$kdir" M="$dir" MMAP_PREPARE_COMPAT_DIR="$work/pkg" modules >"$log" 2>&1; then
-		emit "not ok" "$label: shared mode without the shared module stops at the start"
+		tap_emit "not ok" "$label: shared mode without the shared module stops at the start"
 		return 0
 	fi
 	if grep -q 'shared mode needs the shared module mmap_prepare_compat.ko' "$log" &&
 	   ! grep -q 'undefined!\|CC \[M\]' "$log"; then
-		emit ok "$label: shared mode without the shared module stops at the start"
+		tap_emit ok "$label: shared mode without the shared module stops at the start"
 	else
-		emit "not ok" "$label: shared mode without the shared module stops at the start"
+		tap_emit "not ok" "$label: shared mode without the shared module stops at the start"
 		sed 's/^/# /' "$log" | tail -n 10
 	fi
 }
