@@ -126,8 +126,8 @@ done
 
 # Work trees of this run only: two runs at once (a CI job and a local
 # --series run) never share one.
-mkdir -p "$MPC_CACHE/matrix/work"
-WORK=$(mktemp -d "$MPC_CACHE/matrix/work/run.XXXXXX")
+mkdir -p "$MPC_CACHE/matrix/runs"
+WORK=$(mktemp -d "$MPC_CACHE/matrix/runs/run.XXXXXX")
 export MPC_MATRIX_WORK=$WORK
 trap 'rm -rf "$WORK"' EXIT
 

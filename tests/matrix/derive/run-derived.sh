@@ -20,7 +20,7 @@ CACHE=${MPC_CACHE:-/var/cache/mmap-prepare-compat}
 v=$1 d=$2 modules=${3:-src}
 base=7.3
 label="$v (DERIVED from $base headers)"
-work=${MPC_MATRIX_WORK:-$CACHE/matrix/work}/derived
+work=${MPC_MATRIX_WORK:-$CACHE/matrix/runs}/derived
 tree=$work/$v
 mkdir -p "$d" "$work"
 d=$(cd "$d" && pwd)
