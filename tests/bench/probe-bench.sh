@@ -6,7 +6,7 @@
 # the cold probe run (empty cache; the median of three), the cached run, and,
 # measured side by side in the same run, the same probes compiled one at a
 # time with one kbuild invocation each (how configure scripts usually probe)
-# and what a cold run is made of (config/lib/anatomy, below): kbuild's own
+# and what a cold run is made of (anatomy(), below): kbuild's own
 # evaluation on an empty unit, the floor (one parse of the probes' headers
 # with kbuild's exact command, without make), and kbuild without its
 # compiler checks (need-compiler=, not used by the runner: the flags it
