@@ -170,6 +170,10 @@ tap_check "ci.yml: one matrix job per generated entry, running run.sh --series" 
 tap_check "ci.yml: each real amd64 series' matrix job runs port-guest on that series" \
 	has "$tmp/ci.jobs" '^matrix	env	MPC_PORT_GUEST_SERIES=\$\{\{ matrix.series \}\}$' \
 	"^matrix	step-if	matrix.kind == 'real' && !endsWith\(matrix.series, '-arm64'\)	bash tests/port/guest.sh\$"
+tap_check "ci.yml: each real series' matrix job, arm64 ones too, runs port-build and probe-trees on that series" \
+	has "$tmp/ci.jobs" '^matrix	env	MPC_PORT_SERIES=\$\{\{ matrix.series \}\}$' \
+	"^matrix	step-if	matrix.kind == 'real'	bash tests/port/build.sh\$" \
+	"^matrix	step-if	matrix.kind == 'real'	bash tests/probe/fastpath.sh --series \"\\\$SERIES\"\$"
 tap_check "ci.yml: chroots cached under the generated key" \
 	has "$tmp/ci.jobs" '^matrix	cache-key	\$\{\{ matrix.key \}\}$' \
 	'^matrix	cache-path	"/var/cache/mmap-prepare-compat/chroots/\$\{\{ matrix.chroot \}\}"'
