@@ -11,7 +11,9 @@
 # on the host's kernel headers (6.1 on the reference machine) and in the
 # matrix chroot of every series in MPC_THIRDPARTY_SERIES (default: 7.3), without
 # any configure step. Then tests/thirdparty/license.sh: embedded mode for a
-# driver that is not GPL-compatible, on every amd64 series. Prints TAP-like "ok"/"not ok" lines and a final
+# driver that is not GPL-compatible, on every amd64 series, and
+# tests/thirdparty/guest.sh: such a driver loaded and run under QEMU on 6.12
+# and 7.3 (not with --host-only). Prints TAP-like "ok"/"not ok" lines and a final
 # "N passed, N failed"; exit status 1 if anything failed.
 #
 #   tests/thirdparty/run.sh [--host-only]
@@ -231,5 +233,12 @@ lic_args=()
 [ "$host_only" = 0 ] || lic_args=(--host-only)
 bash "$here/license.sh" "${lic_args[@]}" |
 	grep -v '^[0-9]* passed, [0-9]* failed$' | tee -a "$out" || true
+
+# The same embedded mode at run time: a non-GPL driver booted on a compat
+# kernel and on 7.3 (MPC_THIRDPARTY_GUEST_SERIES): tests/thirdparty/guest.sh.
+if [ "$host_only" = 0 ]; then
+	bash "$here/guest.sh" |
+		grep -v '^[0-9]* passed, [0-9]* failed$' | tee -a "$out" || true
+fi
 
 tap_tally "$out"

@@ -10,7 +10,8 @@
 #     tests/matrix/derived.conf, also with a kernel added to a temporary
 #     kernels.conf (and a matrix generated before the addition fails);
 #   - ci.yml takes its matrix from the generator, runs the local scripts
-#     per series (tests/port/guest.sh too, on each real amd64 series), caches
+#     per series (tests/port/guest.sh and tests/thirdparty/guest.sh too, on
+#     each real amd64 series), caches
 #     chroots under the generated keys, and assembles the table;
 #     newest-kernel.yml is weekly and on demand;
 #   - tests/matrix/table.sh assembles rows and compares tables as the
@@ -174,6 +175,9 @@ tap_check "ci.yml: each real series' matrix job, arm64 ones too, runs port-build
 	has "$tmp/ci.jobs" '^matrix	env	MPC_PORT_SERIES=\$\{\{ matrix.series \}\}$' \
 	"^matrix	step-if	matrix.kind == 'real'	bash tests/port/build.sh\$" \
 	"^matrix	step-if	matrix.kind == 'real'	bash tests/probe/fastpath.sh --series \"\\\$SERIES\"\$"
+tap_check "ci.yml: each real amd64 series' matrix job runs the non-GPL guest check on that series" \
+	has "$tmp/ci.jobs" '^matrix	env	MPC_THIRDPARTY_GUEST_SERIES=\$\{\{ matrix.series \}\}$' \
+	"^matrix	step-if	matrix.kind == 'real' && !endsWith\(matrix.series, '-arm64'\)	bash tests/thirdparty/guest.sh\$"
 tap_check "ci.yml: chroots cached under the generated key" \
 	has "$tmp/ci.jobs" '^matrix	cache-key	\$\{\{ matrix.key \}\}$' \
 	'^matrix	cache-path	"/var/cache/mmap-prepare-compat/chroots/\$\{\{ matrix.chroot \}\}"'
