@@ -21,11 +21,12 @@
 #include <unistd.h>
 
 #define PAGE 4096UL
+/* User space has no <linux/compiler_attributes.h>. */
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
+
 #define WARN_TEXT "mmap_prepare_compat: PFN remap actions need GPL-only kernel symbols"
 
-static void result(int ok, const char *what, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void result(int ok, const char *what, const char *fmt, ...)
+static __printf(3, 4) void result(int ok, const char *what, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -104,7 +105,7 @@ static void *map(const char *dev, size_t len, unsigned long pgoff)
 	return p;
 }
 
-static void pages(void)
+static void check_kernel_pages(void)
 {
 	int maps0 = param("maps"), closes0 = param("closes");
 	int ref0 = param("pageref"), ref1, ok = 1;
@@ -144,7 +145,7 @@ static void pages(void)
 		munmap(p, PAGE);
 }
 
-static void pfn(int round)
+static void check_pfn(int round)
 {
 	int maps0 = param("maps"), closes0 = param("closes");
 	int ref0 = param("pageref"), err;
@@ -200,13 +201,13 @@ int main(int argc, char **argv)
 			taint[0] = 0;
 		fclose(f);
 	}
-	result(strchr(taint, 'P') != NULL,
+	result(!!strchr(taint, 'P'),
 	       "the kernel took the licence as not GPL-compatible (module taint P)",
 	       "taint \"%s\"", taint);
 
-	pages();
-	pfn(1);
-	pfn(2);
+	check_kernel_pages();
+	check_pfn(1);
+	check_pfn(2);
 	result(count(klog(), WARN_TEXT) == 1,
 	       "the layer's warning is in the kernel log exactly once (two refused mmaps)",
 	       "%d times", count(klog(), WARN_TEXT));
