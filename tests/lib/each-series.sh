@@ -5,6 +5,10 @@
 # build on every matrix kernel (tests/port/build.sh, tests/dkms/run.sh).
 #
 #   each-series.sh "SERIES..." [--bind DIR]... -- CMD [ARG]...
+#   each-series.sh --left-out ARCH "SERIES..." KNOB
+#                  one "#" line naming the ARCH series of kernels.conf that
+#                  SERIES leaves out, and KNOB, what runs them (for a
+#                  default run that covers amd64 only)
 #
 # For each SERIES: build (or reuse) its chroot, then run CMD inside it (with
 # each --bind DIR mounted at its own path, as chroot.sh run does) with
@@ -17,8 +21,16 @@ set -euo pipefail
 lib=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 usage() {
 	echo 'usage: each-series.sh "SERIES..." [--bind DIR]... -- CMD [ARG]...' >&2
+	echo '       each-series.sh --left-out ARCH "SERIES..." KNOB' >&2
 	exit 2
 }
+if [ "${1:-}" = --left-out ]; then
+	[ $# = 4 ] || usage
+	left=$(comm -23 <("$lib/chroot.sh" list "$2" | sort) \
+		<(tr -s ' ' '\n' <<<"$3" | sort) | xargs)
+	echo "# $2 series not in this run: $left ($4 runs them)"
+	exit 0
+fi
 [ $# -ge 3 ] || usage
 list=$1
 shift

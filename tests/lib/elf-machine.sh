@@ -8,19 +8,28 @@
 # check with it that the cross compiler, not the host's, made the object.
 #
 #   elf-machine.sh FILE
-#   elf-machine.sh --of-arch KARCH   the name for a kbuild or Debian arch
-#                                    (x86, amd64 -> x86_64; arm64 -> aarch64)
+#   elf-machine.sh --of-tree KDIR    the name for the arch of a kernel tree
+#                                    (its .config, read by config/lib/tree.sh:
+#                                    x86 -> x86_64, arm64 -> aarch64)
 set -euo pipefail
 
-if [ "${1:-}" = --of-arch ]; then
-	case ${2:-} in
-	x86 | amd64) echo x86_64 ;;
+of_arch() { # kbuild arch
+	case $1 in
+	x86) echo x86_64 ;;
 	arm64) echo aarch64 ;;
-	*) echo "elf-machine.sh: unknown arch '${2:-}'" >&2; exit 2 ;;
+	*) echo "elf-machine.sh: unknown arch '$1'" >&2; exit 2 ;;
 	esac
-	exit 0
-fi
-[ $# = 1 ] || { echo "usage: elf-machine.sh FILE | --of-arch KARCH" >&2; exit 2; }
+}
+case ${1:-} in
+--of-tree)
+	# shellcheck source=config/lib/tree.sh
+	. "$(dirname "${BASH_SOURCE[0]}")/../../config/lib/tree.sh"
+	mpc_tree "${2:?usage: elf-machine.sh --of-tree KDIR}" ||
+		{ echo "elf-machine.sh: $mpc_tree_error" >&2; exit 2; }
+	of_arch "$mpc_arch"
+	exit 0 ;;
+esac
+[ $# = 1 ] || { echo "usage: elf-machine.sh FILE | --of-tree KDIR" >&2; exit 2; }
 # bytes 0-3 the magic, 5 the byte order (1: little endian, as both are),
 # 18-19 e_machine
 read -r m0 m1 m2 m3 _ ei_data <<<"$(od -An -tu1 -N6 "$1" 2>/dev/null)" || true

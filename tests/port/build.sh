@@ -44,6 +44,9 @@ one() {
 	# what every kbuild run against this tree needs: for an arm64 tree
 	# (the -arm64 series) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
 	read -r -a kflags <<<"$("$repo/config/kbuild-flags.sh" "$kdir")"
+	# the machine its modules must be for (tests/lib/elf-machine.sh)
+	local want
+	want=$("$repo/tests/lib/elf-machine.sh" --of-tree "$kdir") || want=unknown
 	work=$(mktemp -d "${TMPDIR:-/tmp}/mpc-port-build.XXXXXX")
 	# shellcheck disable=SC2064
 	trap "rm -rf '$work'" RETURN
@@ -114,10 +117,7 @@ one() {
 			grep -E '(WARNING|ERROR): modpost' "$log" | sed 's/^/# /' | head -n 10 || true
 		fi
 		# for the tree's machine: an -arm64 series' modules cross-built
-		local want bad
-		# shellcheck source=config/lib/tree.sh
-		want=$(. "$repo/config/lib/tree.sh" && mpc_tree "$kdir" &&
-			"$repo/tests/lib/elf-machine.sh" --of-arch "$mpc_arch") || want=unknown
+		local bad
 		bad=$(find "$work/$mode" -name '*.ko' | while read -r c; do
 			[ "$("$repo/tests/lib/elf-machine.sh" "$c")" = "$want" ] ||
 				echo "${c##*/}: $("$repo/tests/lib/elf-machine.sh" "$c")"
@@ -163,9 +163,7 @@ if [ "$host_only" = 0 ]; then
 	# the arm64 series the default run leaves out, said (CI's
 	# per-series jobs run each)
 	if [ -z "${MPC_PORT_SERIES:-}" ]; then
-		skipped=$(comm -23 <("$repo/tests/lib/chroot.sh" list arm64 | sort) \
-			<(tr -s ' ' '\n' <<<"$series" | sort))
-		echo "# arm64 series not in this run: $(xargs <<<"$skipped") (MPC_PORT_SERIES runs them)"
+		"$repo/tests/lib/each-series.sh" --left-out arm64 "$series" MPC_PORT_SERIES
 	fi
 fi
 tap_tally "$out"

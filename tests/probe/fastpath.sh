@@ -48,9 +48,7 @@ one() { # kdir label
 	# must be for the tree's architecture, not the host's.
 	local bdir want got
 	bdir=$(sed -n 's/.*build directory kept: //p' "$tmp/direct.log" | tail -n 1)
-	# shellcheck source=config/lib/tree.sh
-	want=$(. "$repo/config/lib/tree.sh" && mpc_tree "$1" &&
-		"$repo/tests/lib/elf-machine.sh" --of-arch "$mpc_arch") || want=unknown
+	want=$("$repo/tests/lib/elf-machine.sh" --of-tree "$1") || want=unknown
 	got=$("$repo/tests/lib/elf-machine.sh" "$bdir/verify.o" 2>/dev/null) || got=none
 	if [ -n "$bdir" ] && [ "$got" = "$want" ]; then
 		tap_ok "$2: the direct path's object is for the tree's machine ($want)"
@@ -106,8 +104,7 @@ done
 # the arm64 series the default run leaves out, said (CI's per-series jobs
 # run each)
 if [ "$host_too" = 1 ] && [ -z "${MPC_PROBE_SERIES:-}" ]; then
-	skipped=$(comm -23 <("$repo/tests/lib/chroot.sh" list arm64 | sort) \
-		<(tr -s ' ' '\n' <<<"$series" | sort))
-	echo "# arm64 series not in this run: $(xargs <<<"$skipped") (MPC_PROBE_SERIES or --series S runs them)"
+	"$repo/tests/lib/each-series.sh" --left-out arm64 "$series" \
+		"MPC_PROBE_SERIES or --series S"
 fi
 tap_tally "$out"
